@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from '../state/createStore';
+import { restoreUiState, uiStore, updateUi, type MainView } from '../state/uiState';
+import { Toasts } from '../components/Toasts';
+import { reportError } from '../components/toasts';
+import { LibrarySidebar } from '../features/library/LibrarySidebar';
+import { PasteDialog } from '../features/library/PasteDialog';
+import { seedOnFirstRun } from '../features/library/seedArticles';
+import { ReadingView } from '../features/annotate/ReadingView';
+import { SelectionToolbar } from '../features/annotate/SelectionToolbar';
+import { SpeakerDialog } from '../features/annotate/SpeakerDialog';
+import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate/tagSelection';
+import { ReviewView } from '../features/review/ReviewView';
+import { GroupsView } from '../features/review/GroupsView';
+import { MatrixView } from '../features/review/MatrixView';
+import { BundleActions, handleBundleMenu } from '../features/bundle/BundleActions';
+import { DropZone } from './DropZone';
+import { useAppKeys } from './useAppKeys';
+import { startupProblem } from './startup';
+
+const VIEWS: { id: MainView; label: string }[] = [
+  { id: 'read', label: 'Read' },
+  { id: 'review', label: 'Side by side' },
+  { id: 'groups', label: 'Claim groups' },
+  { id: 'matrix', label: 'Matrix' },
+];
+
+export function App() {
+  const view = useStore(uiStore, (s) => s.view);
+  const [pendingQuote, setPendingQuote] = useState<PendingSpan | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  useEffect(() => {
+    seedOnFirstRun()
+      .then(restoreUiState)
+      .catch((e) => setFatal(startupProblem(e)));
+  }, []);
+
+  const commands = useMemo(
+    () => ({
+      askSpeaker: setPendingQuote,
+      openPaste: () => setPasting(true),
+      onMenu: handleBundleMenu,
+    }),
+    [],
+  );
+  useAppKeys(commands);
+
+  if (fatal) {
+    return (
+      <div className="fatal" role="alert" data-testid="fatal">
+        <h1>Corroborate cannot open its local database</h1>
+        <p>{fatal}</p>
+      </div>
+    );
+  }
+
+  const tag = async (kind: 'claim' | 'quote') => {
+    const span = await readPendingSpan();
+    if (!span) return;
+    if (kind === 'quote') setPendingQuote(span);
+    else await tagSpan(span, 'claim');
+  };
+
+  return (
+    <DropZone>
+      <div className="app">
+        <LibrarySidebar onPaste={() => setPasting(true)} />
+        <main className="main">
+          <div className="topbar">
+            <div className="tabs" role="tablist" aria-label="Views">
+              {VIEWS.map((v) => (
+                <button
+                  key={v.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={view === v.id}
+                  className={view === v.id ? 'tab active' : 'tab'}
+                  onClick={() =>
+                    void updateUi({ view: v.id }).catch((e) => reportError('Switching view', e))
+                  }
+                >
+                  {v.label}
+                </button>
+              ))}
+            </div>
+            <BundleActions />
+          </div>
+          <div className="view">
+            {view === 'read' && <ReadingView />}
+            {view === 'review' && <ReviewView />}
+            {view === 'groups' && <GroupsView />}
+            {view === 'matrix' && <MatrixView />}
+          </div>
+        </main>
+      </div>
+      <SelectionToolbar onTag={(kind) => void tag(kind)} />
+      {pendingQuote && (
+        <SpeakerDialog
+          excerpt={pendingQuote.text}
+          onClose={() => setPendingQuote(null)}
+          onConfirm={(speaker) => {
+            const span = pendingQuote;
+            setPendingQuote(null);
+            void tagSpan(span, 'quote', speaker);
+          }}
+        />
+      )}
+      {pasting && <PasteDialog onClose={() => setPasting(false)} />}
+      <Toasts />
+    </DropZone>
+  );
+}

@@ -1,0 +1,42 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
+
+/** Small key/value rows: UI state to restore after a restart, first-run flags. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'corroborate';
+
+/**
+ * The one IndexedDB database. Every table the app uses is declared here, with its schema
+ * history: a new version adds a `this.version(n)` block (with an upgrade function when rows
+ * change shape) and never edits an old one, so any user's database can be carried forward.
+ */
+export class CorroborateDatabase extends Dexie {
+  articles!: EntityTable<Article, 'id'>;
+  annotations!: EntityTable<Annotation, 'id'>;
+  groups!: EntityTable<ClaimGroup, 'id'>;
+  reanchorQueue!: EntityTable<ReanchorItem, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // v1: articles (unique sha256 identifies duplicates), annotations by article and group,
+    // claim groups, the re-anchoring review queue and settings.
+    this.version(1).stores({
+      articles: 'id, &sha256, createdAt, title',
+      annotations: 'id, articleId, groupId, kind, speaker, updatedAt',
+      groups: 'id, updatedAt',
+      reanchorQueue: 'id, createdAt',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new CorroborateDatabase();
+
+/** Tables that hold the editor's work (everything but UI settings). */
+export const WORK_TABLES = ['articles', 'annotations', 'groups', 'reanchorQueue'] as const;
+export type WorkTable = (typeof WORK_TABLES)[number];

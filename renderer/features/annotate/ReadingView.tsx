@@ -1,0 +1,72 @@
+import { useCallback, useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/database';
+import { useStore } from '../../state/createStore';
+import { selectAnnotation, uiStore } from '../../state/uiState';
+import { ArticleViewer } from './ArticleViewer';
+import { AnnotationInspector } from './AnnotationInspector';
+import { AnnotationList } from './AnnotationList';
+import { inTextOrder } from './annotationsAt';
+
+/** One article, its highlights, and the side panel (selected annotation + list). */
+export function ReadingView() {
+  const openId = useStore(uiStore, (s) => s.openArticleId);
+  const restored = useStore(uiStore, (s) => s.restored);
+  const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
+  const article = useLiveQuery(() => (openId ? db.articles.get(openId) : undefined), [openId]);
+  const rows = useLiveQuery(
+    () => (openId ? db.annotations.where('articleId').equals(openId).toArray() : []),
+    [openId],
+  );
+  const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
+  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+
+  // Repeated clicks on overlapping highlights cycle through them, innermost first.
+  const onHit = useCallback((ids: string[]) => {
+    if (ids.length === 0) return selectAnnotation(null);
+    const current = ids.indexOf(uiStore.get().selectedAnnotationId ?? '');
+    selectAnnotation(ids[(current + 1) % ids.length]!);
+  }, []);
+
+  if (!restored) return null;
+  if (!openId || (article === undefined && rows !== undefined)) {
+    return (
+      <div className="empty-state main-empty" data-testid="no-article">
+        <h2>No article open</h2>
+        <p>
+          Pick an article in the library, import files (Ctrl+O), drop them here, or paste text
+          (Ctrl+Shift+V).
+        </p>
+      </div>
+    );
+  }
+  if (!article) return null;
+  return (
+    <div className="reading">
+      <article className="reading-main" aria-label={article.title}>
+        <header className="article-head">
+          <h2 data-testid="article-title">{article.title}</h2>
+          <p className="article-meta">
+            {article.source && <span data-testid="article-source">{article.source}</span>}
+            {article.date && <time dateTime={article.date}>{article.date}</time>}
+            {article.origin.name && <span className="origin">{article.origin.name}</span>}
+          </p>
+        </header>
+        <ArticleViewer
+          viewerId="reading"
+          article={article}
+          annotations={annotations}
+          selectedId={selectedId}
+          onHit={onHit}
+        />
+      </article>
+      <aside className="side-panel" aria-label="Annotations">
+        {selected && <AnnotationInspector key={selected.id} annotation={selected} />}
+        <h3 className="panel-title">
+          Annotations <span className="count">{annotations.length}</span>
+        </h3>
+        <AnnotationList annotations={annotations} selectedId={selectedId} />
+      </aside>
+    </div>
+  );
+}

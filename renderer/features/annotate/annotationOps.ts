@@ -1,0 +1,116 @@
+import type { Annotation, AnnotationKind, Article } from '../../../shared/model/types';
+import { makeSelectors } from '../../../shared/anchoring/selectors';
+import { db } from '../../db/database';
+import type { RowEdit } from '../../db/changes';
+import { applyChange } from '../../state/history';
+
+/**
+ * Every annotation change the editor makes. Each is one undoable, committed transaction; the
+ * UI reads the result back from IndexedDB (useLiveQuery), so what the editor sees is what was saved.
+ */
+
+export interface NewAnnotation {
+  kind: AnnotationKind;
+  start: number;
+  end: number;
+  speaker?: string | null;
+  note?: string;
+}
+
+export function buildAnnotation(
+  article: Article,
+  input: NewAnnotation,
+  now = Date.now(),
+): Annotation {
+  const { position, quote } = makeSelectors(article.text, input.start, input.end);
+  return {
+    id: crypto.randomUUID(),
+    articleId: article.id,
+    kind: input.kind,
+    position,
+    quote,
+    speaker: input.kind === 'quote' ? input.speaker?.trim() || null : null,
+    note: input.note ?? '',
+    groupId: null,
+    stance: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export async function createAnnotation(
+  article: Article,
+  input: NewAnnotation,
+): Promise<Annotation> {
+  const annotation = buildAnnotation(article, input);
+  await applyChange(`Tag ${input.kind}`, async () => [
+    { table: 'annotations', key: annotation.id, after: annotation },
+  ]);
+  return annotation;
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note'>>;
+
+export async function updateAnnotation(
+  id: string,
+  patch: AnnotationPatch,
+  label = 'Edit annotation',
+): Promise<void> {
+  await applyChange(label, async () => {
+    const current = await db.annotations.get(id);
+    if (!current) throw new Error('This annotation no longer exists.');
+    const next: Annotation = { ...current, ...patch, updatedAt: Date.now() };
+    if (next.kind === 'claim') next.speaker = null;
+    if (typeof next.speaker === 'string') next.speaker = next.speaker.trim() || null;
+    return [{ table: 'annotations', key: id, after: next }];
+  });
+}
+
+/** Delete annotations; a claim group left without members goes with them (undo restores both). */
+export async function deleteAnnotations(ids: string[], label = 'Delete annotation'): Promise<void> {
+  await applyChange(label, async () => {
+    const edits: RowEdit[] = [];
+    const rows = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => !!a);
+    for (const a of rows) edits.push({ table: 'annotations', key: a.id, after: undefined });
+    return [...edits, ...(await groupsLeftEmpty(rows))];
+  });
+}
+
+/** Remove an article with all its annotations (and groups they leave empty). Undoable. */
+export async function deleteArticle(articleId: string): Promise<void> {
+  await applyChange('Delete article', async () => {
+    const anns = await db.annotations.where('articleId').equals(articleId).toArray();
+    const edits: RowEdit[] = [{ table: 'articles', key: articleId, after: undefined }];
+    for (const a of anns) edits.push({ table: 'annotations', key: a.id, after: undefined });
+    return [...edits, ...(await groupsLeftEmpty(anns))];
+  });
+}
+
+/** Deletions for the claim groups that lose their last member when `removed` go. */
+export async function groupsLeftEmpty(removed: Annotation[]): Promise<RowEdit[]> {
+  const ids = new Set(removed.map((a) => a.id));
+  const edits: RowEdit[] = [];
+  for (const groupId of new Set(removed.map((a) => a.groupId).filter((g): g is string => !!g))) {
+    const remaining = await db.annotations
+      .where('groupId')
+      .equals(groupId)
+      .filter((m) => !ids.has(m.id))
+      .count();
+    if (remaining === 0) edits.push({ table: 'groups', key: groupId, after: undefined });
+  }
+  return edits;
+}
+
+/** Speakers already used in the workspace, most used first, for the quote prompt. */
+export async function knownSpeakers(): Promise<string[]> {
+  const counts = new Map<string, number>();
+  await db.annotations
+    .where('kind')
+    .equals('quote')
+    .each((a) => {
+      if (a.speaker) counts.set(a.speaker, (counts.get(a.speaker) ?? 0) + 1);
+    });
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([s]) => s);
+}

@@ -1,0 +1,27 @@
+import type { Annotation } from '../../../shared/model/types';
+
+/** Annotations covering a character, innermost (shortest) first: a claim inside a quote wins. */
+export function annotationsAt<T extends Pick<Annotation, 'position'>>(
+  annotations: readonly T[],
+  offset: number,
+): T[] {
+  return annotations
+    .filter((a) => a.position.start <= offset && offset < a.position.end)
+    .sort(
+      (a, b) =>
+        a.position.end - a.position.start - (b.position.end - b.position.start) ||
+        a.position.start - b.position.start,
+    );
+}
+
+/** Text order, for the per-article list and J/K navigation. */
+export function inTextOrder<T extends Pick<Annotation, 'position' | 'createdAt'>>(
+  annotations: readonly T[],
+): T[] {
+  return [...annotations].sort(
+    (a, b) =>
+      a.position.start - b.position.start ||
+      b.position.end - a.position.end ||
+      a.createdAt - b.createdAt,
+  );
+}

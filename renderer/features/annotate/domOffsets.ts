@@ -1,0 +1,119 @@
+import {
+  offsetToPoint,
+  pointToOffset,
+  type ParagraphSpan,
+} from '../../../shared/text/paragraphMap';
+
+/**
+ * DOM ↔ canonical offsets for a rendered article. The viewer's root element has one block child
+ * per canonical paragraph, holding exactly that paragraph's text (in however many text nodes
+ * the editor chose). Counting characters with Range.toString() makes the map independent of how
+ * the text is split into nodes.
+ */
+export interface DomTextMap {
+  root: HTMLElement;
+  spans: readonly ParagraphSpan[];
+  paragraphs: HTMLElement[];
+}
+
+export function createDomTextMap(
+  root: HTMLElement,
+  spans: readonly ParagraphSpan[],
+): DomTextMap | null {
+  const paragraphs = Array.from(root.children) as HTMLElement[];
+  if (paragraphs.length !== spans.length) return null;
+  return { root, spans, paragraphs };
+}
+
+/** Canonical offset of a DOM point, clamped to the article; null when the map is unusable. */
+export function domPointToOffset(map: DomTextMap, node: Node, offset: number): number {
+  const { root, spans, paragraphs } = map;
+  const textLength = spans.length ? spans[spans.length - 1]!.end : 0;
+  if (node === root) {
+    if (offset >= paragraphs.length) return textLength;
+    return spans[offset]?.start ?? 0;
+  }
+  if (!root.contains(node)) {
+    // A selection that starts or ends outside the viewer clamps to the article's edge.
+    const before = root.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
+    return before ? 0 : textLength;
+  }
+  let block: Node | null = node;
+  while (block && block.parentNode !== root) block = block.parentNode;
+  const index = paragraphs.indexOf(block as HTMLElement);
+  if (index < 0) return 0;
+  const range = document.createRange();
+  range.setStart(block!, 0);
+  range.setEnd(node, offset);
+  return pointToOffset(spans, { paragraph: index, offset: range.toString().length });
+}
+
+/** The DOM text position of a canonical offset. */
+export function offsetToDomPoint(map: DomTextMap, offset: number): { node: Node; offset: number } {
+  const point = offsetToPoint(map.spans, offset);
+  const block = map.paragraphs[point.paragraph]!;
+  let remaining = point.offset;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const len = n.data.length;
+    if (remaining <= len) return { node: n, offset: remaining };
+    remaining -= len;
+    last = n;
+  }
+  return last ? { node: last, offset: last.data.length } : { node: block, offset: 0 };
+}
+
+export function rangeForOffsets(map: DomTextMap, start: number, end: number): Range {
+  const range = document.createRange();
+  const s = offsetToDomPoint(map, start);
+  const e = offsetToDomPoint(map, end);
+  range.setStart(s.node, s.offset);
+  range.setEnd(e.node, e.offset);
+  return range;
+}
+
+/** The canonical range of the current DOM selection inside this viewer, or null. */
+export function selectionOffsets(
+  map: DomTextMap,
+  selection: Selection | null,
+): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!range.intersectsNode(map.root)) return null;
+  const start = domPointToOffset(map, range.startContainer, range.startOffset);
+  const end = domPointToOffset(map, range.endContainer, range.endOffset);
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * The character under a screen point, or null when the point is not on text. Used for clicks
+ * on highlights: CSS highlights have no elements to receive events, so we hit-test ourselves.
+ */
+export function offsetAtPoint(map: DomTextMap, x: number, y: number): number | null {
+  const caret = caretAt(x, y);
+  if (!caret || !map.root.contains(caret.node)) return null;
+  const offset = domPointToOffset(map, caret.node, caret.offset);
+  // The caret sits between two characters; take the one whose box holds the point.
+  for (const candidate of [offset, offset - 1]) {
+    if (candidate < 0) continue;
+    const range = rangeForOffsets(map, candidate, candidate + 1);
+    for (const rect of range.getClientRects()) {
+      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
+        return candidate;
+    }
+  }
+  return null;
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

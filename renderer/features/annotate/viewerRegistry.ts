@@ -1,0 +1,31 @@
+import type { DomTextMap } from './domOffsets';
+
+/**
+ * The viewers on screen, so app-wide keys (C, Q) and the floating toolbar can find the viewer
+ * that holds the editor's text selection, in the single view and in every review column.
+ */
+export interface ViewerHandle {
+  viewerId: string;
+  articleId: string;
+  map: () => DomTextMap | null;
+  scrollToOffset: (offset: number) => void;
+}
+
+const viewers = new Map<string, ViewerHandle>();
+
+export function registerViewer(handle: ViewerHandle): () => void {
+  viewers.set(handle.viewerId, handle);
+  return () => {
+    if (viewers.get(handle.viewerId) === handle) viewers.delete(handle.viewerId);
+  };
+}
+
+export function viewerContaining(node: Node | null): ViewerHandle | null {
+  if (!node) return null;
+  for (const v of viewers.values()) if (v.map()?.root.contains(node)) return v;
+  return null;
+}
+
+export function viewersForArticle(articleId: string): ViewerHandle[] {
+  return [...viewers.values()].filter((v) => v.articleId === articleId);
+}

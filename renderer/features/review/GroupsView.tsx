@@ -1,0 +1,8 @@
+/** Placeholder: built with claim groups (issue 3). */
+export function GroupsView() {
+  return (
+    <div className="empty-state main-empty">
+      <p>Coming with claim groups.</p>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { db } from '../db/database';
+import { createStore } from './createStore';
+
+export type MainView = 'read' | 'review' | 'groups' | 'matrix';
+
+export interface UiState {
+  openArticleId: string | null;
+  selectedAnnotationId: string | null;
+  view: MainView;
+  /** Articles shown side by side in review (2–4). */
+  reviewArticleIds: string[];
+  /** The claim group followed across review columns. */
+  focusedGroupId: string | null;
+  /** True once the persisted state was read, so first paint does not flash the empty state. */
+  restored: boolean;
+}
+
+const SETTINGS_KEY = 'ui';
+
+/** The part of the UI state that survives a restart. */
+type PersistedUi = Pick<UiState, 'openArticleId' | 'view' | 'reviewArticleIds'>;
+
+export const uiStore = createStore<UiState>({
+  openArticleId: null,
+  selectedAnnotationId: null,
+  view: 'read',
+  reviewArticleIds: [],
+  focusedGroupId: null,
+  restored: false,
+});
+
+export async function restoreUiState(): Promise<void> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  const saved = (row?.value ?? {}) as Partial<PersistedUi>;
+  uiStore.set((s) => ({
+    ...s,
+    openArticleId: typeof saved.openArticleId === 'string' ? saved.openArticleId : null,
+    view: saved.view ?? 'read',
+    reviewArticleIds: Array.isArray(saved.reviewArticleIds) ? saved.reviewArticleIds : [],
+    restored: true,
+  }));
+}
+
+/** Update UI state; the persisted part is written to IndexedDB before the promise resolves. */
+export async function updateUi(patch: Partial<UiState>): Promise<void> {
+  uiStore.set((s) => ({ ...s, ...patch }));
+  if ('openArticleId' in patch || 'view' in patch || 'reviewArticleIds' in patch) {
+    const { openArticleId, view, reviewArticleIds } = uiStore.get();
+    const value: PersistedUi = { openArticleId, view, reviewArticleIds };
+    await db.settings.put({ key: SETTINGS_KEY, value });
+  }
+}
+
+export function openArticle(articleId: string | null, selectedAnnotationId: string | null = null) {
+  return updateUi({ openArticleId: articleId, selectedAnnotationId, view: 'read' });
+}
+
+export function selectAnnotation(id: string | null) {
+  uiStore.set((s) => ({ ...s, selectedAnnotationId: id }));
+}
