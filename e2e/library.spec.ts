@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { SEED_TITLES, openArticle } from './support/editor';
+
+const HOSTILE_HTML = `<!doctype html><html><head><title>Council votes on budget</title>
+<meta property="og:site_name" content="Springfield Gazette">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<script>window.__pwned = 'script'</script><style>body{display:none}</style></head>
+<body><h1>Council votes on budget</h1>
+<p>The council approved a <b>$4.2 million</b> budget on Tuesday.<img src="x" onerror="window.__pwned='onerror'"></p>
+<p onclick="window.__pwned='onclick'">Seven members voted in favour, two against.</p>
+<iframe src="javascript:window.top.__pwned='iframe'"></iframe>
+<p><a href="javascript:window.__pwned='link'">Read more</a></p></body></html>`;
+
+async function chooseFiles(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(files);
+}
+
+async function libraryTitles(page: Page) {
+  return page.getByTestId('library-item').locator('.library-title').allTextContents();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+});
+
+test('first run: five samples with titles, the date of seed 002 and the source of seed 003', async ({
+  page,
+}) => {
+  const items = page.getByTestId('library-item');
+  await expect(items.filter({ hasText: SEED_TITLES.nearly500Criminal })).toContainText(
+    '2017-09-28',
+  );
+  await expect(items.filter({ hasText: SEED_TITLES.newsmax })).toContainText('Newsmax');
+  await openArticle(page, SEED_TITLES.nearly500Criminal);
+  // The date marker is metadata, not article text.
+  await expect(page.locator('.viewer-content p').first()).toHaveText(
+    /^Nearly 500 criminal illegal aliens/,
+  );
+  // One paragraph per non-empty line of the file.
+  const lines = readFileSync('seeds/002_2af8ad94a9a3ce6e.txt', 'utf8').split('\n').filter((l) => l.trim());
+  await expect(page.locator('.viewer-content p')).toHaveCount(lines.length);
+});
+
+test('search filters the library by title and by text', async ({ page }) => {
+  await page.getByTestId('library-search').fill('Newsmax');
+  await expect(page.getByTestId('library-item')).toHaveCount(1);
+  await page.getByTestId('library-search').fill('Albence');
+  await expect(page.getByTestId('library-item')).toHaveCount(1);
+  await expect(page.getByTestId('library-item')).toContainText(SEED_TITLES.federalAgents);
+  await expect(page.getByTestId('library-item')).toContainText('Matthew Albence');
+  await page.getByTestId('library-search').fill('magnet illegal');
+  await expect(page.getByTestId('library-item')).toHaveCount(4);
+  await page.getByTestId('library-search').fill('zebra');
+  await expect(page.getByTestId('library-item')).toHaveCount(0);
+  await expect(page.getByText('No article matches')).toBeVisible();
+});
+
+test('an HTML file with scripts imports as text and nothing in it ever runs', async ({ page }) => {
+  await chooseFiles(page, [
+    { name: 'budget.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE_HTML) },
+  ]);
+  await expect(page.getByTestId('article-title')).toHaveText('Council votes on budget');
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  await expect(page.getByTestId('library-item').filter({ hasText: 'Council votes' })).toContainText(
+    'Springfield Gazette · 2024-03-05',
+  );
+  const paragraphs = page.locator('.viewer-content p');
+  await expect(paragraphs).toHaveText([
+    'Council votes on budget',
+    'The council approved a $4.2 million budget on Tuesday.',
+    'Seven members voted in favour, two against.',
+    'Read more',
+  ]);
+  await page.locator('.viewer-content').getByText('Read more').click();
+  await page.reload();
+  await expect(page.getByTestId('article-title')).toHaveText('Council votes on budget');
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
+  await expect(
+    page.locator('.viewer-content script, .viewer-content img, .viewer-content iframe'),
+  ).toHaveCount(0);
+});
+
+test('bad files are refused with the file name and reason; the library is unchanged', async ({
+  page,
+}) => {
+  const before = await libraryTitles(page);
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ]);
+  await chooseFiles(page, [{ name: 'photo.txt', mimeType: 'text/plain', buffer: png }]);
+  await expect(page.getByTestId('toast-error')).toContainText(
+    'Could not import photo.txt: it looks like a binary file',
+  );
+  await chooseFiles(page, [
+    { name: 'empty.md', mimeType: 'text/markdown', buffer: Buffer.alloc(0) },
+  ]);
+  await expect(page.getByTestId('toast-error').last()).toContainText(
+    'Could not import empty.md: the file is empty',
+  );
+  await chooseFiles(page, [
+    {
+      name: 'latin1.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+    },
+  ]);
+  await expect(page.getByTestId('toast-error').last()).toContainText(
+    'latin1.txt: it is not valid UTF-8',
+  );
+  await chooseFiles(page, [
+    { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x61) },
+  ]);
+  await expect(page.getByTestId('toast-error').last()).toContainText(
+    'huge.txt: the file is 6 MB, over the 5 MB limit',
+  );
+  expect(await libraryTitles(page)).toEqual(before);
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+});
+
+test('importing the same text twice says so and does not duplicate', async ({ page }) => {
+  const text = 'Officials counted 1,204 ballots by noon.\n\nTurnout was higher than in 2019.';
+  await chooseFiles(page, [
+    { name: 'count.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+  ]);
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  // Same canonical text, different line endings and spacing: still the same article.
+  await chooseFiles(page, [
+    {
+      name: 'count-copy.md',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text.replace(/\n/g, '\r\n') + '\n'),
+    },
+  ]);
+  await expect(
+    page.getByText(
+      'count-copy.md is already in the library as “Officials counted 1,204 ballots by noon”',
+    ),
+  ).toBeVisible();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+});
+
+test('paste text as a new article (keyboard), with a markdown file and a drop alongside', async ({
+  page,
+}) => {
+  await page.keyboard.press('Control+Shift+V');
+  await page
+    .getByLabel('Article text')
+    .fill('Mayor Ada Brown said 3 bridges will close.\nRepairs start Monday.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('article-title')).toHaveText(
+    'Mayor Ada Brown said 3 bridges will close',
+  );
+  await expect(page.locator('.viewer-content p')).toHaveCount(2);
+
+  await chooseFiles(page, [
+    {
+      name: 'notes.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Harbour report\n\nShips **docked**: 14.\n\n- one\n- two\n'),
+    },
+  ]);
+  await expect(page.getByTestId('article-title')).toHaveText('Harbour report');
+  await expect(page.locator('.viewer-content p')).toHaveText([
+    'Harbour report',
+    'Ships docked: 14.',
+    'one',
+    'two',
+  ]);
+
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(
+      new File(['Dropped story about 12 trains.'], 'dropped.txt', { type: 'text/plain' }),
+    );
+    const target = document.querySelector('.drop-root')!;
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(page.getByTestId('article-title')).toHaveText('Dropped story about 12 trains');
+  await expect(page.getByTestId('library-item')).toHaveCount(8);
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(8);
+  // The open article is restored after the reload.
+  await expect(page.getByTestId('article-title')).toHaveText('Dropped story about 12 trains');
+});
+
+test('deleting an article can be undone', async ({ page }) => {
+  await page.getByTestId('library-item').first().hover();
+  await page.getByRole('button', { name: `Delete ${SEED_TITLES.ice498}`, exact: false }).click();
+  await expect(page.getByTestId('library-item')).toHaveCount(4);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+});

@@ -1,0 +1,85 @@
+/**
+ * Hardening applied to the default session and to every WebContents (Electron security checklist):
+ * CSP on every response, no remote requests at all, no navigation away from the app origin, no new
+ * windows, no <webview>, every permission request refused.
+ */
+import type { Event, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/ipc/csp';
+import { APP_ORIGIN, originOf } from './appProtocol';
+
+/** Schemes the app's pages may load from; everything else (http, https, ws, file, ...) is cancelled. */
+const LOADABLE_SCHEMES = new Set(['app:', 'data:', 'blob:', 'devtools:', 'chrome-extension:']);
+
+export function isAllowedRequest(url: string): boolean {
+  try {
+    return LOADABLE_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation is allowed only within the app's own origin (e.g. a reload). */
+export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN): boolean {
+  return originOf(url) === appOrigin;
+}
+
+/** Links the user clicked may open in the system browser only if they are plain http(s). */
+export function isSafeExternalUrl(url: string): boolean {
+  if (url.length > 2048) return false;
+  try {
+    const parsed = new URL(url);
+    return (
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      parsed.username === '' &&
+      parsed.password === '' &&
+      parsed.hostname !== ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Response headers with our CSP replacing any the response carried (header names vary in case). */
+export function withContentSecurityPolicy(
+  headers: Record<string, string[]> | undefined,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
+  }
+  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  return result;
+}
+
+export function installSessionSecurity(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url) });
+  });
+  session.webRequest.onHeadersReceived((details: OnHeadersReceivedListenerDetails, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+}
+
+export interface WebContentsSecurityOptions {
+  appOrigin?: string;
+  /** shell.openExternal; called only with URLs that pass isSafeExternalUrl. */
+  openExternal: (url: string) => unknown;
+}
+
+export function installWebContentsSecurity(
+  contents: WebContents,
+  { appOrigin = APP_ORIGIN, openExternal }: WebContentsSecurityOptions,
+): void {
+  const guardNavigation = (event: Event<{ url: string }>) => {
+    if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
+  };
+  contents.on('will-navigate', guardNavigation);
+  contents.on('will-redirect', guardNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void Promise.resolve(openExternal(url)).catch(() => undefined);
+    return { action: 'deny' };
+  });
+}
