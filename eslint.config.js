@@ -10,7 +10,15 @@ import globals from 'globals';
  *  - renderer/ browser code: no Electron or Node built-ins (it must also run in a plain browser).
  *  - electron/ main + preload: no React, Dexie or Lexical.
  */
-const uiLibs = ['react', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'dexie', 'dexie-react-hooks'];
+const uiLibs = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'lexical',
+  '@lexical/*',
+  'dexie',
+  'dexie-react-hooks',
+];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'electron'];
 
 export default tseslint.config(
@@ -30,13 +38,17 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    // Tests and their fixtures loader may use Node to read the seed files.
+    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
@@ -44,13 +56,31 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...uiLibs, ...nodeBuiltins, 'dompurify', 'jsdom', '../renderer/*', '../../renderer/*', '../electron/*', '../../electron/*'],
+              group: [
+                ...uiLibs,
+                ...nodeBuiltins,
+                'dompurify',
+                'jsdom',
+                '../renderer/*',
+                '../../renderer/*',
+                '../electron/*',
+                '../../electron/*',
+              ],
               message: 'shared/ is pure logic: no DOM, Node, Electron, Dexie, React or Lexical.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'Buffer', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'Buffer',
+        'process',
+      ],
     },
   },
   {
@@ -64,8 +94,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'renderer/ runs in a browser too: reach the OS through renderer/platform.' },
-            { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'renderer/ may not import electron/.' },
+            {
+              group: nodeBuiltins,
+              message: 'renderer/ runs in a browser too: reach the OS through renderer/platform.',
+            },
+            {
+              group: ['../electron/*', '../../electron/*', '../../../electron/*'],
+              message: 'renderer/ may not import electron/.',
+            },
           ],
         },
       ],
@@ -76,12 +112,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: uiLibs, message: 'electron/ is the thin main process: no UI libraries.' }, { group: ['../renderer/*'], message: 'electron/ may not import renderer/.' }] },
+        {
+          patterns: [
+            { group: uiLibs, message: 'electron/ is the thin main process: no UI libraries.' },
+            { group: ['../renderer/*'], message: 'electron/ may not import renderer/.' },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'shared/testing/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );

@@ -44,7 +44,9 @@ test('first run: five samples with titles, the date of seed 002 and the source o
     /^Nearly 500 criminal illegal aliens/,
   );
   // One paragraph per non-empty line of the file.
-  const lines = readFileSync('seeds/002_2af8ad94a9a3ce6e.txt', 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync('seeds/002_2af8ad94a9a3ce6e.txt', 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   await expect(page.locator('.viewer-content p')).toHaveCount(lines.length);
 });
 

@@ -46,7 +46,6 @@ export async function textPoints(
       };
       const first = charRect(at);
       const last = charRect(at + text.length - 1);
-      first.top; // layout
       return {
         start: { x: first.left + 1, y: first.top + first.height / 2 },
         end: { x: last.right - 1, y: last.top + last.height / 2 },

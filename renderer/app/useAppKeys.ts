@@ -80,7 +80,8 @@ export function useAppKeys(commands: AppCommands): void {
     };
 
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      // Not e.defaultPrevented: Lexical prevents Escape and others in the viewer, yet they are ours.
+      if (document.querySelector('dialog[open]')) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inField = typingInField(e.target);

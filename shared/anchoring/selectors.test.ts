@@ -24,7 +24,9 @@ describe('selectors', () => {
     expect(first.prefix).toBe('');
     expect(again.prefix).toHaveLength(QUOTE_CONTEXT_CHARS);
     expect(again.prefix).toBe(text.slice(second - QUOTE_CONTEXT_CHARS, second));
-    expect(again.suffix).toBe(text.slice(second + exact.length, second + exact.length + QUOTE_CONTEXT_CHARS));
+    expect(again.suffix).toBe(
+      text.slice(second + exact.length, second + exact.length + QUOTE_CONTEXT_CHARS),
+    );
   });
 
   it('refuses offsets outside the text', () => {

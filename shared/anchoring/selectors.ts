@@ -11,10 +11,20 @@ export class SelectorRangeError extends Error {
 }
 
 export function isValidRange(text: string, start: number, end: number): boolean {
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end <= text.length &&
+    start < end
+  );
 }
 
-export function buildPositionSelector(text: string, start: number, end: number): TextPositionSelector {
+export function buildPositionSelector(
+  text: string,
+  start: number,
+  end: number,
+): TextPositionSelector {
   if (!isValidRange(text, start, end)) throw new SelectorRangeError(start, end, text.length);
   return { type: 'TextPositionSelector', start, end };
 }
@@ -39,14 +49,21 @@ export function makeSelectors(
   start: number,
   end: number,
 ): { position: TextPositionSelector; quote: TextQuoteSelector } {
-  return { position: buildPositionSelector(text, start, end), quote: buildQuoteSelector(text, start, end) };
+  return {
+    position: buildPositionSelector(text, start, end),
+    quote: buildQuoteSelector(text, start, end),
+  };
 }
 
 /**
  * Trim a selection to its visible words: editors' mouse selections often take a leading or
  * trailing space or newline. Returns null when nothing but white space was selected.
  */
-export function trimRange(text: string, start: number, end: number): { start: number; end: number } | null {
+export function trimRange(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   let s = Math.max(0, Math.min(start, end));
   let e = Math.min(text.length, Math.max(start, end));
   while (s < e && /\s/.test(text[s]!)) s++;
@@ -60,7 +77,10 @@ export function selectorsMatch(
   position: TextPositionSelector,
   quote: TextQuoteSelector,
 ): boolean {
-  return isValidRange(text, position.start, position.end) && text.slice(position.start, position.end) === quote.exact;
+  return (
+    isValidRange(text, position.start, position.end) &&
+    text.slice(position.start, position.end) === quote.exact
+  );
 }
 
 // Never cut a surrogate pair in half when taking context.

@@ -5,7 +5,10 @@ import { loadSeeds, seed } from '../testing/seeds';
 describe('canonicalizeText', () => {
   it('keeps one paragraph per non-empty line of every seed, in order', () => {
     for (const s of loadSeeds()) {
-      const expected = s.raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      const expected = s.raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
       expect(paragraphsOf(s.canonical)).toEqual(expected.map((l) => l.replace(/\s+/g, ' ')));
     }
   });
@@ -18,9 +21,9 @@ describe('canonicalizeText', () => {
   });
 
   it('normalises line ends, BOM, NFC, tabs and spacing', () => {
-    expect(canonicalizeText('\uFEFF  Cafe\u0301 \t  au lait\r\n\r\nSecond\rThird\u2029Fourth  ')).toBe(
-      'Café au lait\nSecond\nThird\nFourth',
-    );
+    expect(
+      canonicalizeText('\uFEFF  Cafe\u0301 \t  au lait\r\n\r\nSecond\rThird\u2029Fourth  '),
+    ).toBe('Café au lait\nSecond\nThird\nFourth');
   });
 
   it('is idempotent on every seed', () => {

@@ -9,8 +9,7 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 export type ArticleFormat = 'txt' | 'md' | 'html';
 
 export type DecodeResult =
-  | { ok: true; text: string; format: ArticleFormat }
-  | { ok: false; reason: string };
+  { ok: true; text: string; format: ArticleFormat } | { ok: false; reason: string };
 
 const EXTENSIONS: Record<string, ArticleFormat> = {
   txt: 'txt',
@@ -36,7 +35,8 @@ export function sizeProblem(size: number): string | null {
 
 export function decodeArticleBytes(name: string, bytes: Uint8Array): DecodeResult {
   const format = formatFromName(name);
-  if (!format) return { ok: false, reason: 'only .txt, .md and .html files can be imported as articles' };
+  if (!format)
+    return { ok: false, reason: 'only .txt, .md and .html files can be imported as articles' };
   const tooBig = sizeProblem(bytes.byteLength);
   if (tooBig) return { ok: false, reason: tooBig };
   if (looksBinary(bytes)) return { ok: false, reason: 'it looks like a binary file, not text' };

@@ -33,7 +33,11 @@ describe('deriveMetadata on the seed articles', () => {
   });
 
   it('prefers container hints over the text', () => {
-    const d = deriveMetadata('Body text here.', { title: '  A  <b>title</b> ', date: '2020-02-29T10:00:00Z', source: 'AP.' });
+    const d = deriveMetadata('Body text here.', {
+      title: '  A  <b>title</b> ',
+      date: '2020-02-29T10:00:00Z',
+      source: 'AP.',
+    });
     expect(d).toMatchObject({ title: 'A <b>title</b>', date: '2020-02-29', source: 'AP' });
   });
 
@@ -54,6 +58,8 @@ describe('helpers', () => {
   it('cuts titles at word boundaries', () => {
     expect(truncateWords('one two three four', 12)).toBe('one two…');
     expect(titleFromText('Short one. Then more.')).toBe('Short one');
-    expect(titleFromText('Agents in Portland, Ore. Arrested 33. More.')).toBe('Agents in Portland, Ore. Arrested 33');
+    expect(titleFromText('Agents in Portland, Ore. Arrested 33. More.')).toBe(
+      'Agents in Portland, Ore. Arrested 33',
+    );
   });
 });

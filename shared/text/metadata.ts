@@ -24,15 +24,26 @@ export interface DerivedArticle {
 export const MAX_TITLE_CHARS = 90;
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** A leading "date 2017-09-28" / "Date: September 28, 2017" marker at the very start of the text. */
 const LEADING_DATE =
   /^date\s*:?\s*(\d{4}-\d{2}-\d{2}|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4})\b\s*/i;
 
-const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)\.?\s*(?:all rights reserved\.?)?$/i;
+const COPYRIGHT =
+  /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)\.?\s*(?:all rights reserved\.?)?$/i;
 
 export function deriveMetadata(canonical: string, hints: MetadataHints = {}): DerivedArticle {
   let text = canonical;
@@ -42,7 +53,11 @@ export function deriveMetadata(canonical: string, hints: MetadataHints = {}): De
     date ??= normalizeDate(dateMatch[1]!);
     text = text.slice(dateMatch[0].length);
   }
-  const title = cleanTitle(hints.title) ?? titleFromText(text) ?? titleFromFileName(hints.fileName) ?? 'Untitled article';
+  const title =
+    cleanTitle(hints.title) ??
+    titleFromText(text) ??
+    titleFromFileName(hints.fileName) ??
+    'Untitled article';
   const source = cleanSource(hints.source) ?? sourceFromText(text);
   return { title, source, date, text };
 }
@@ -55,7 +70,8 @@ export function titleFromText(text: string): string | null {
 }
 
 /** Abbreviations whose period does not end a sentence ("U.S.", "Mr.", "Ore."). */
-const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Ore|Ill|Calif|Mass|Wash|Inc|Co|Corp|No|vs)\.$/;
+const ABBREVIATION =
+  /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Ore|Ill|Calif|Mass|Wash|Inc|Co|Corp|No|vs)\.$/;
 
 function firstSentence(paragraph: string): string {
   const end = /[.!?]["”’']?(?=\s+["“‘']?[A-Z0-9])/g;
@@ -102,12 +118,18 @@ function cleanTitle(raw: string | null | undefined): string | null {
 }
 
 function cleanSource(raw: string | null | undefined): string | null {
-  const s = raw?.replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim();
+  const s = raw
+    ?.replace(/\s+/g, ' ')
+    .replace(/[.,;:]+$/, '')
+    .trim();
   return s && s.length <= 60 ? s : null;
 }
 
 function titleFromFileName(name: string | null | undefined): string | null {
-  const base = name?.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]+/g, ' ').trim();
+  const base = name
+    ?.replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return base ? truncateWords(base, MAX_TITLE_CHARS) : null;
 }
 

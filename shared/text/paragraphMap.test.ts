@@ -14,7 +14,9 @@ describe('paragraph offset map', () => {
         const p = offsetToPoint(spans, off);
         // Offsets on a separator map to the end of the previous paragraph (one unit less).
         const back = pointToOffset(spans, p);
-        expect(s.canonical[off] === '\n' ? back === off : back === off || off === s.canonical.length).toBe(true);
+        expect(
+          s.canonical[off] === '\n' ? back === off : back === off || off === s.canonical.length,
+        ).toBe(true);
       }
     }
   });
@@ -22,11 +24,21 @@ describe('paragraph offset map', () => {
   it('maps a sentence selected across two paragraphs of seed 000 to one canonical range', () => {
     const text = seed('000').canonical;
     const spans = paragraphSpans(text);
-    const start = pointToOffset(spans, { paragraph: 1, offset: text.slice(spans[1]!.start).indexOf('officials said.') });
-    const end = pointToOffset(spans, { paragraph: 2, offset: 'Immigration and Customs Enforcement'.length });
+    const start = pointToOffset(spans, {
+      paragraph: 1,
+      offset: text.slice(spans[1]!.start).indexOf('officials said.'),
+    });
+    const end = pointToOffset(spans, {
+      paragraph: 2,
+      offset: 'Immigration and Customs Enforcement'.length,
+    });
     expect(text.slice(start, end)).toBe('officials said.\nImmigration and Customs Enforcement');
     expect(rangePieces(spans, start, end)).toEqual([
-      { paragraph: 1, start: spans[1]!.end - spans[1]!.start - 'officials said.'.length, end: spans[1]!.end - spans[1]!.start },
+      {
+        paragraph: 1,
+        start: spans[1]!.end - spans[1]!.start - 'officials said.'.length,
+        end: spans[1]!.end - spans[1]!.start,
+      },
       { paragraph: 2, start: 0, end: 'Immigration and Customs Enforcement'.length },
     ]);
   });

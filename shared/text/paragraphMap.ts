@@ -55,7 +55,10 @@ export function offsetToPoint(spans: readonly ParagraphSpan[], offset: number): 
     else hi = mid - 1;
   }
   const span = spans[lo]!;
-  return { paragraph: lo, offset: Math.min(Math.max(offset - span.start, 0), span.end - span.start) };
+  return {
+    paragraph: lo,
+    offset: Math.min(Math.max(offset - span.start, 0), span.end - span.start),
+  };
 }
 
 /**

@@ -1,7 +1,5 @@
-import type { Annotation } from '../../../shared/model/types';
-
 /** Annotations covering a character, innermost (shortest) first: a claim inside a quote wins. */
-export function annotationsAt<T extends Pick<Annotation, 'position'>>(
+export function annotationsAt<T extends { position: { start: number; end: number } }>(
   annotations: readonly T[],
   offset: number,
 ): T[] {
@@ -15,9 +13,9 @@ export function annotationsAt<T extends Pick<Annotation, 'position'>>(
 }
 
 /** Text order, for the per-article list and J/K navigation. */
-export function inTextOrder<T extends Pick<Annotation, 'position' | 'createdAt'>>(
-  annotations: readonly T[],
-): T[] {
+export function inTextOrder<
+  T extends { position: { start: number; end: number }; createdAt: number },
+>(annotations: readonly T[]): T[] {
   return [...annotations].sort(
     (a, b) =>
       a.position.start - b.position.start ||

@@ -1,10 +1,127 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { MenuCommand } from '../../../shared/ipc/contract';
+import { Dialog } from '../../components/Dialog';
+import { notify, reportError } from '../../components/toasts';
+import { db } from '../../db/database';
+import { useStore } from '../../state/createStore';
+import { openArticle } from '../../state/uiState';
+import { runUndo } from '../../app/useAppKeys';
+import { bundleStore, setBundleUi } from './bundleStore';
+import { runImportFromDialog } from './bundleCommands';
+import { ExportDialog } from './ExportDialog';
+import { ImportReportDialog } from './ImportReportDialog';
+import { ProgressDialog } from './ProgressDialog';
+import { ReanchorPanel } from './ReanchorPanel';
+import { wipeWorkspace } from './wipeWorkspace';
 
-/** Placeholder: bundle export/import (issue 4). */
+/**
+ * Top-bar actions for moving work in and out: Export… (Ctrl+E), Import bundle…, Wipe…, and
+ * the badge of imported annotations waiting to be placed. Renders the dialogs they open.
+ */
 export function BundleActions() {
-  return null;
+  const ui = useStore(bundleStore, (s) => s);
+  const queued = useLiveQuery(() => db.reanchorQueue.count(), []);
+
+  return (
+    <div className="bundle-actions">
+      {!!queued && (
+        <button
+          type="button"
+          className="reanchor-badge"
+          data-testid="reanchor-badge"
+          aria-pressed={ui.reviewOpen}
+          title="Imported annotations that need you to confirm where they belong"
+          onClick={() => setBundleUi({ reviewOpen: !ui.reviewOpen })}
+        >
+          To place <span className="count">{queued}</span>
+        </button>
+      )}
+      <button
+        type="button"
+        data-testid="export-open"
+        title="Export a bundle, JSON-LD, CSV or an HTML report (Ctrl+E)"
+        onClick={() => setBundleUi({ exportOpen: true })}
+      >
+        Export…
+      </button>
+      <button
+        type="button"
+        data-testid="import-bundle"
+        title="Import a .corroborate bundle"
+        onClick={() => void runImportFromDialog()}
+      >
+        Import bundle…
+      </button>
+      <button
+        type="button"
+        data-testid="wipe-open"
+        title="Remove every article and annotation (undoable)"
+        onClick={() => setBundleUi({ wipeOpen: true })}
+      >
+        Wipe…
+      </button>
+
+      {ui.exportOpen && <ExportDialog onClose={() => setBundleUi({ exportOpen: false })} />}
+      {ui.wipeOpen && <WipeDialog onClose={() => setBundleUi({ wipeOpen: false })} />}
+      {ui.task && <ProgressDialog task={ui.task} />}
+      {ui.report && !ui.task && (
+        <ImportReportDialog
+          report={ui.report}
+          onClose={() => setBundleUi({ report: null })}
+          onReview={() => setBundleUi({ report: null, reviewOpen: true })}
+        />
+      )}
+      {ui.reviewOpen && <ReanchorPanel onClose={() => setBundleUi({ reviewOpen: false })} />}
+    </div>
+  );
 }
 
-export function handleBundleMenu(_cmd: MenuCommand): boolean {
+function WipeDialog({ onClose }: { onClose: () => void }) {
+  const wipe = async () => {
+    onClose();
+    try {
+      const rows = await wipeWorkspace();
+      await openArticle(null);
+      notify('info', `Workspace wiped (${rows} items removed).`, {
+        label: 'Undo',
+        run: () => void runUndo('undo'),
+      });
+    } catch (e) {
+      reportError('Wiping the workspace', e);
+    }
+  };
+  return (
+    <Dialog title="Wipe the workspace?" onClose={onClose} testId="wipe-dialog">
+      <p>
+        This removes every article, annotation and claim group. You can undo it right after; to keep
+        a copy, export a bundle first.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="danger"
+          data-testid="wipe-confirm"
+          onClick={() => void wipe()}
+        >
+          Wipe workspace
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Menu commands (and Ctrl+E) for this feature; true when handled. */
+export function handleBundleMenu(cmd: MenuCommand): boolean {
+  if (cmd === 'export-bundle') {
+    setBundleUi({ exportOpen: true });
+    return true;
+  }
+  if (cmd === 'import-bundle') {
+    void runImportFromDialog();
+    return true;
+  }
   return false;
 }

@@ -1,6 +1,415 @@
-import type { Annotation } from '../../../shared/model/types';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Annotation, Article } from '../../../shared/model/types';
+import {
+  findQuoteInSources,
+  suggestMatches,
+  type Mark,
+  type QuoteOccurrence,
+  type Suggestion,
+} from '../../../shared/matching';
+import { db } from '../../db/database';
+import { notify, reportError } from '../../components/toasts';
+import { runUndo } from '../../app/useAppKeys';
+import { useCorpus } from './corpusIndex';
+import {
+  acceptSuggestion,
+  linkAnnotations,
+  moveToGroup,
+  setStance,
+  unlink,
+  type SpanInArticle,
+} from './groupOps';
+import { cellStateWords, summarizeGroup, type GroupSummary } from './groupModel';
+import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
+import { GroupLabelField } from './GroupLabelField';
+import { openInReview } from './reviewNav';
 
-/** Placeholder until claim groups land: the "Link to…" part of the annotation panel. */
-export function LinkSection(_props: { annotation: Annotation }) {
-  return null;
+const SUGGESTION_LIMIT = 12;
+
+/** Text with the spans that explain a match (shared figures, shared terms) highlighted. */
+export function MarkedText({ text, marks }: { text: string; marks: readonly Mark[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [i, m] of marks.entries()) {
+    if (m.start < at) continue; // overlapping marks: keep the first
+    if (m.start > at) parts.push(text.slice(at, m.start));
+    parts.push(
+      <mark key={i} className={`why why-${m.kind}`}>
+        {text.slice(m.start, m.end)}
+      </mark>,
+    );
+    at = m.end;
+  }
+  parts.push(text.slice(at));
+  return <span className="marked-text">{parts}</span>;
+}
+
+function overlapShare(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap <= 0 ? 0 : overlap / Math.min(a.end - a.start, b.end - b.start);
+}
+
+/** The editor's annotation that already covers most of a candidate span, if any. */
+function existingAt(all: readonly Annotation[], span: SpanInArticle): Annotation | undefined {
+  return all
+    .filter((a) => a.articleId === span.articleId)
+    .map((a) => ({ a, share: overlapShare(a.position, span) }))
+    .filter((x) => x.share >= 0.5)
+    .sort((x, y) => y.share - x.share)[0]?.a;
+}
+
+function useGroupSummary(groupId: string | null): GroupSummary | null | undefined {
+  return useLiveQuery(async () => {
+    if (!groupId) return null;
+    const [group, members] = await Promise.all([
+      db.groups.get(groupId),
+      db.annotations.where('groupId').equals(groupId).toArray(),
+    ]);
+    return group ? summarizeGroup(group, members) : null;
+  }, [groupId]);
+}
+
+/** The "claim group" part of the annotation panel: membership, conflicts, linking. */
+export function LinkSection({ annotation }: { annotation: Annotation }) {
+  const corpus = useCorpus();
+  const summary = useGroupSummary(annotation.groupId);
+  const groups = useLiveQuery(() => db.groups.orderBy('updatedAt').reverse().toArray(), []);
+  const [linking, setLinking] = useState(false);
+  const [findingQuote, setFindingQuote] = useState(false);
+  const titles = useMemo(
+    () => new Map((corpus?.articles ?? []).map((a) => [a.id, a.title])),
+    [corpus?.articles],
+  );
+  const titleOf = (id: string) => titles.get(id) ?? 'a deleted article';
+  // Ranking is cheap next to building the index, but still not worth redoing on every render.
+  const index = corpus?.index;
+  const { articleId, kind } = annotation;
+  const text = annotation.quote.exact;
+  const suggestions = useMemo(
+    () =>
+      index && linking
+        ? suggestMatches(
+            index,
+            { articleId, text, kind },
+            { limit: SUGGESTION_LIMIT, perArticle: 2 },
+          )
+        : [],
+    [index, linking, articleId, text, kind],
+  );
+  const quoteHits = useMemo(
+    () =>
+      index && findingQuote && kind === 'quote'
+        ? findQuoteInSources(index, text, { excludeArticleId: articleId })
+        : [],
+    [index, findingQuote, articleId, text, kind],
+  );
+
+  const run = (label: string, op: () => Promise<unknown>, done?: string) =>
+    op()
+      .then(() => {
+        if (done) notify('info', done, { label: 'Undo', run: () => void runUndo('undo') });
+      })
+      .catch((e) => reportError(label, e));
+
+  const otherGroups = (groups ?? []).filter((g) => g.id !== annotation.groupId);
+
+  return (
+    <section className="link-section" aria-label="Claim group" data-testid="link-section">
+      <h4 className="link-title">Claim group</h4>
+      {summary ? (
+        <div className="group-box" data-testid="annotation-group" data-group-id={summary.group.id}>
+          <GroupLabelField group={summary.group} />
+          <GroupBadges summary={summary} />
+          <ConflictDetails summary={summary} titleOf={titleOf} />
+          <IntegrityDetails summary={summary} titleOf={titleOf} />
+          <ul className="member-list">
+            {summary.members.map((m) => (
+              <li
+                key={m.annotation.id}
+                data-testid="group-member"
+                data-state={m.state}
+                className={m.annotation.id === annotation.id ? 'member self' : 'member'}
+              >
+                <button
+                  type="button"
+                  className="member-open"
+                  title={`Open in side-by-side review: ${m.annotation.quote.exact}`}
+                  onClick={() =>
+                    void openInReview({
+                      groupId: summary.group.id,
+                      articleId: m.annotation.articleId,
+                      annotationId: m.annotation.id,
+                    }).catch((e) => reportError('Opening review', e))
+                  }
+                >
+                  <span className="member-source">{titleOf(m.annotation.articleId)}</span>
+                  <span className="member-text">{m.annotation.quote.exact}</span>
+                </button>
+                <span className={`state state-${m.state}`}>
+                  {cellStateWords(m.state)}
+                  {m.conflictingValue ? `: ${m.conflictingValue}` : ''}
+                </span>
+                <span className="member-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="stance-toggle"
+                    aria-pressed={m.annotation.stance === 'conflicts'}
+                    title={`Stance: ${m.annotation.stance ?? 'agrees'} (click to change)`}
+                    onClick={() =>
+                      void run('Changing the stance', () =>
+                        setStance(
+                          m.annotation.id,
+                          m.annotation.stance === 'conflicts' ? 'agrees' : 'conflicts',
+                        ),
+                      )
+                    }
+                  >
+                    {m.annotation.stance === 'conflicts' ? 'Mark agreeing' : 'Mark conflicting'}
+                  </button>
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="unlink"
+                    title="Remove from this group"
+                    onClick={() =>
+                      void run('Unlinking', () => unlink(m.annotation.id), 'Unlinked.')
+                    }
+                  >
+                    Unlink
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {otherGroups.length > 0 && (
+            <label className="move-group">
+              Move to group
+              <select
+                data-testid="move-group"
+                value=""
+                onChange={(e) => {
+                  const target = e.target.value;
+                  if (target)
+                    void run('Moving', () => moveToGroup(annotation.id, target), 'Moved.');
+                }}
+              >
+                <option value="">Choose a group…</option>
+                {otherGroups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      ) : (
+        <p className="hint">Not linked to other sources yet.</p>
+      )}
+      <div className="link-actions">
+        <button
+          type="button"
+          data-testid="link-open"
+          aria-expanded={linking}
+          onClick={() => setLinking((v) => !v)}
+        >
+          Link to…
+        </button>
+        {annotation.kind === 'quote' && (
+          <button
+            type="button"
+            data-testid="find-quote"
+            aria-expanded={findingQuote}
+            onClick={() => setFindingQuote((v) => !v)}
+          >
+            Find this quote in all sources
+          </button>
+        )}
+      </div>
+      {corpus && linking && (
+        <LinkPicker
+          annotation={annotation}
+          articles={corpus.articles}
+          suggestions={suggestions}
+          groups={otherGroups}
+          onLinkGroup={(groupId) =>
+            void run('Linking', () => linkAnnotations(annotation.id, { groupId }), 'Linked.')
+          }
+          run={run}
+        />
+      )}
+      {corpus && findingQuote && annotation.kind === 'quote' && (
+        <QuoteFinder
+          annotation={annotation}
+          articles={corpus.articles}
+          hits={quoteHits}
+          run={run}
+        />
+      )}
+    </section>
+  );
+}
+
+type Run = (label: string, op: () => Promise<unknown>, done?: string) => Promise<void>;
+
+/** Accept a candidate span: link the annotation already there, or tag it and link in one step. */
+function acceptSpan(annotation: Annotation, span: SpanInArticle, existing: Annotation | undefined) {
+  return existing
+    ? linkAnnotations(annotation.id, { annotationId: existing.id })
+    : acceptSuggestion(annotation.id, span);
+}
+
+function useAllAnnotations(): Annotation[] {
+  return useLiveQuery(() => db.annotations.toArray(), []) ?? [];
+}
+
+function LinkPicker({
+  annotation,
+  articles,
+  suggestions,
+  groups,
+  onLinkGroup,
+  run,
+}: {
+  annotation: Annotation;
+  articles: Article[];
+  suggestions: Suggestion[];
+  groups: { id: string; label: string }[];
+  onLinkGroup: (groupId: string) => void;
+  run: Run;
+}) {
+  const all = useAllAnnotations();
+  const titleOf = (id: string) => articles.find((a) => a.id === id)?.title ?? '';
+  return (
+    <div className="link-picker" data-testid="link-picker">
+      <h5>Suggested matches in other sources</h5>
+      {suggestions.length === 0 && <p className="hint">No likely match in the other articles.</p>}
+      <ol className="candidates">
+        {suggestions.map((s) => {
+          const existing = existingAt(all, s);
+          const linked =
+            !!existing && !!annotation.groupId && existing.groupId === annotation.groupId;
+          const why = [
+            s.reasons.numbers.length ? `figures ${s.reasons.numbers.join(', ')}` : '',
+            s.reasons.terms.length ? `terms ${s.reasons.terms.slice(0, 6).join(', ')}` : '',
+          ].filter(Boolean);
+          return (
+            <li
+              key={`${s.articleId}:${s.start}`}
+              className="candidate"
+              data-testid="suggestion"
+              data-article-id={s.articleId}
+            >
+              <div className="candidate-source">
+                {titleOf(s.articleId)} <span className="score">{Math.round(s.score * 100)}%</span>
+              </div>
+              <MarkedText text={s.text} marks={s.marks} />
+              {why.length > 0 && <div className="why-line">Shared {why.join('; ')}</div>}
+              <button
+                type="button"
+                className="small primary"
+                data-testid="suggestion-accept"
+                disabled={linked}
+                onClick={() =>
+                  void run(
+                    'Accepting the suggestion',
+                    () => acceptSpan(annotation, s, existing),
+                    existing ? 'Linked.' : `Tagged as ${annotation.kind} and linked.`,
+                  )
+                }
+              >
+                {linked ? 'Linked' : existing ? 'Link' : 'Tag & link'}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {groups.length > 0 && (
+        <>
+          <h5>Existing groups</h5>
+          <ul className="candidates">
+            {groups.map((g) => (
+              <li key={g.id}>
+                <button
+                  type="button"
+                  className="group-choice"
+                  data-testid="group-choice"
+                  title={g.label}
+                  onClick={() => onLinkGroup(g.id)}
+                >
+                  {g.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function QuoteFinder({
+  annotation,
+  articles,
+  hits,
+  run,
+}: {
+  annotation: Annotation;
+  articles: Article[];
+  hits: QuoteOccurrence[];
+  run: Run;
+}) {
+  const all = useAllAnnotations();
+  const article = (id: string) => articles.find((a) => a.id === id);
+  return (
+    <div className="link-picker" data-testid="quote-finder">
+      <h5>This quote in other sources</h5>
+      {hits.length === 0 && <p className="hint">No other article carries this quote.</p>}
+      <ol className="candidates">
+        {hits.map((h) => {
+          const existing = existingAt(all, h);
+          const linked =
+            !!existing && !!annotation.groupId && existing.groupId === annotation.groupId;
+          const a = article(h.articleId);
+          return (
+            <li
+              key={`${h.articleId}:${h.start}`}
+              className="candidate"
+              data-testid="quote-hit"
+              data-verbatim={h.verbatim}
+            >
+              <div className="candidate-source">
+                {a?.title}{' '}
+                <span className={h.verbatim ? 'badge badge-agree' : 'badge badge-integrity'}>
+                  {h.verbatim ? 'verbatim' : h.coverage < 1 ? 'partial' : 'altered'}
+                </span>{' '}
+                <span className="score">{Math.round(h.similarity * 100)}%</span>
+              </div>
+              <span className="marked-text">{a?.text.slice(h.start, h.end)}</span>
+              <button
+                type="button"
+                className="small primary"
+                data-testid="quote-accept"
+                disabled={linked}
+                onClick={() =>
+                  void run(
+                    'Tagging the quote',
+                    () => acceptSpan(annotation, h, existing),
+                    existing ? 'Linked.' : 'Quote tagged and linked.',
+                  )
+                }
+              >
+                {linked ? 'Linked' : existing ? 'Link' : 'Tag & link'}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
 }

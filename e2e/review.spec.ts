@@ -1,0 +1,222 @@
+import { expect, test, type Page } from '@playwright/test';
+import { clickText, dragSelect, highlightCount, openArticle, SEED_TITLES } from './support/editor';
+
+/**
+ * Issue 3: link matching claims across articles, flag conflicts, review sources side by side.
+ * Everything is done as an editor would: mouse drags, key presses, clicks on what is shown.
+ */
+
+// Lets a run use its own preview server while other suites share the default one.
+if (process.env.E2E_BASE_URL) test.use({ baseURL: process.env.E2E_BASE_URL });
+
+const LA_101 = 'At least 101 arrests were made in Los Angeles County';
+const LA_167 = 'The Times said 167 arrests were made in and around Los Angeles';
+const LA_LIST = 'Los Angeles, California (101)';
+const NEARLY_500 = 'Federal immigration agents made nearly 500 arrests';
+
+async function start(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+}
+
+/** Select `text` in the viewer with the mouse and press C; the new claim's panel opens. */
+async function tagClaim(page: Page, text: string, viewer = 0) {
+  await dragSelect(page, text, { viewer });
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
+
+/** Whether `text` in review column `viewer` is scrolled into that column's visible area. */
+function inColumnView(page: Page, text: string, viewer: number) {
+  return page.evaluate(
+    ({ text, viewer }) => {
+      const root = document.querySelectorAll<HTMLElement>(
+        '[data-testid="article-viewer"] .viewer-content',
+      )[viewer]!;
+      const para = Array.from(root.children).find((p) => p.textContent?.includes(text));
+      if (!para) throw new Error(`not in viewer ${viewer}: ${text}`);
+      const box = root.closest('.review-col-scroll')!.getBoundingClientRect();
+      const r = para.getBoundingClientRect();
+      return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    },
+    { text, viewer },
+  );
+}
+
+test('tag a claim, accept two suggestions, see the group in the matrix', async ({ page }) => {
+  await start(page);
+  await openArticle(page, SEED_TITLES.federalAgents);
+  await tagClaim(page, NEARLY_500);
+
+  await page.getByTestId('link-open').click();
+  const suggestions = page.getByTestId('suggestion');
+  await expect(suggestions.first()).toBeVisible();
+  // Each suggestion says why it matched: the shared figure is marked.
+  await expect(suggestions.first().locator('mark.why-number')).not.toHaveCount(0);
+
+  const first = suggestions.first();
+  const firstArticle = await first.getAttribute('data-article-id');
+  await first.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(2);
+  await expect(first.getByTestId('suggestion-accept')).toHaveText('Linked');
+
+  const other = page
+    .locator(`[data-testid="suggestion"]:not([data-article-id="${firstArticle}"])`)
+    .filter({ has: page.locator('[data-testid="suggestion-accept"]:not([disabled])') })
+    .first();
+  await other.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(3);
+  await expect(page.getByTestId('agree-flag')).toBeVisible();
+
+  await tab(page, 'Matrix');
+  await expect(page.getByTestId('matrix-row')).toHaveCount(1);
+  await expect(page.getByTestId('matrix-source')).toHaveCount(5);
+  const cells = page.getByTestId('matrix-cell');
+  await expect(cells).toHaveCount(5);
+  await expect(cells.and(page.locator('[data-state="states"]'))).toHaveCount(1);
+  await expect(cells.and(page.locator('[data-state="agrees"]'))).toHaveCount(2);
+  await expect(cells.and(page.locator('[data-state="silent"]'))).toHaveCount(2);
+
+  // A cell opens that span side by side, with its group followed.
+  await cells.and(page.locator('[data-state="agrees"]')).first().click();
+  await expect(page.getByTestId('review-view')).toBeVisible();
+  await expect(page.getByTestId('review-focus-label')).toHaveText(NEARLY_500);
+  await expect.poll(() => highlightCount(page, 'cb-focus')).toBeGreaterThanOrEqual(2);
+});
+
+test('undo of an accepted suggestion removes the new annotation and the link', async ({ page }) => {
+  await start(page);
+  await openArticle(page, SEED_TITLES.federalAgents);
+  await tagClaim(page, NEARLY_500);
+  await page.getByTestId('link-open').click();
+  const newsmax = page
+    .getByTestId('suggestion')
+    .filter({ hasText: 'ICE arrested nearly 500 people' })
+    .first();
+  await expect(newsmax.getByTestId('suggestion-accept')).toHaveText('Tag & link');
+  await newsmax.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(2);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('group-member')).toHaveCount(0);
+  await expect(page.getByTestId('link-section')).toContainText('Not linked');
+  // The claim tagged in the Newsmax article by accepting went with the undo.
+  await openArticle(page, SEED_TITLES.newsmax);
+  await expect(page.getByTestId('annotations-empty')).toBeVisible();
+  await tab(page, 'Matrix');
+  await expect(page.getByTestId('matrix-empty')).toBeVisible();
+  // Redo brings both back in one step.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('matrix-row')).toHaveCount(1);
+});
+
+test('link the Los Angeles figures, see the conflict, follow it side by side, reload', async ({
+  page,
+}) => {
+  test.slow(); // a long editing session: tag, link, reload, review, tag again
+  await start(page);
+  await openArticle(page, SEED_TITLES.federalAgents);
+  await tagClaim(page, LA_101);
+  await openArticle(page, SEED_TITLES.newsmax);
+  await tagClaim(page, LA_167);
+
+  // Link 101 to the already tagged 167 through its suggestion, then tag+link the list entry.
+  await openArticle(page, SEED_TITLES.federalAgents);
+  await clickText(page, LA_101);
+  await expect(page.getByTestId('inspector-text')).toHaveText(LA_101);
+  await page.getByTestId('link-open').click();
+  const to167 = page.getByTestId('suggestion').filter({ hasText: '167 arrests' }).first();
+  await expect(to167.getByTestId('suggestion-accept')).toHaveText('Link');
+  await expect(to167.locator('mark.why-term', { hasText: 'Los' })).toHaveCount(1);
+  await to167.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('conflict-flag')).toBeVisible();
+  const values = page.getByTestId('conflict-value');
+  await expect(values.filter({ hasText: 'At least 101' })).toHaveCount(1);
+  await expect(values.filter({ hasText: '167' })).toHaveCount(1);
+  const toList = page.getByTestId('suggestion').filter({ hasText: LA_LIST }).first();
+  await toList.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(3);
+  await expect(
+    page.getByTestId('group-member').and(page.locator('[data-state="conflicts"]')),
+  ).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+
+  await tab(page, 'Claim groups');
+  const card = page.getByTestId('group-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-state', 'conflicting');
+  await expect(card.getByTestId('group-member-open')).toHaveCount(3);
+  await expect(card.getByTestId('member-figures').filter({ hasText: '167' })).toHaveCount(1);
+
+  await tab(page, 'Matrix');
+  await expect(page.getByTestId('matrix-conflict')).toHaveCount(1);
+  await expect(
+    page.getByTestId('matrix-cell').and(page.locator('[data-state="conflicts"]')),
+  ).toContainText('167');
+
+  // Side by side: three samples, follow the group by clicking a highlight.
+  await tab(page, 'Side by side');
+  for (const title of [
+    SEED_TITLES.federalAgents,
+    SEED_TITLES.newsmax,
+    SEED_TITLES.nearly500Criminal,
+  ])
+    await page.getByTestId('review-pick').filter({ hasText: title }).click();
+  await expect(page.getByTestId('review-column')).toHaveCount(3);
+  await expect.poll(() => highlightCount(page, 'cb-group-0')).toBe(3);
+  expect(await inColumnView(page, LA_LIST, 2)).toBe(false);
+
+  await clickText(page, LA_101, { viewer: 0 });
+  await expect(page.getByTestId('review-focus-label')).toHaveText(LA_101);
+  await expect(page.getByTestId('review-focus').getByTestId('conflict-flag')).toBeVisible();
+  await expect.poll(() => highlightCount(page, 'cb-focus')).toBe(3);
+  await expect.poll(() => inColumnView(page, LA_LIST, 2)).toBe(true);
+  await expect.poll(() => inColumnView(page, LA_167, 1)).toBe(true);
+  const states = page.getByTestId('column-state');
+  await expect(states.nth(0)).toContainText('states the claim');
+  await expect(states.nth(1)).toContainText('conflicts: 167');
+  await expect(states.nth(2)).toContainText('agrees');
+
+  // Following from another column scrolls the first one back to its member.
+  await page
+    .getByTestId('review-column')
+    .nth(0)
+    .locator('.review-col-scroll')
+    .evaluate((el) => (el.scrollTop = 0));
+  await clickText(page, LA_LIST, { viewer: 2 });
+  await expect.poll(() => inColumnView(page, LA_101, 0)).toBe(true);
+
+  // A fourth column that lacks the claim says so.
+  await page.getByTestId('review-pick').filter({ hasText: SEED_TITLES.statesCities }).click();
+  await expect(page.getByTestId('review-column')).toHaveCount(4);
+  await expect(page.getByTestId('column-missing')).toHaveCount(1);
+  await expect(
+    page.getByTestId('review-column').nth(3).getByTestId('column-missing'),
+  ).toBeVisible();
+
+  // C works in any column; J/K step between the groups on screen.
+  await tagClaim(page, NEARLY_500, 0);
+  await page.getByTestId('link-open').click();
+  await page
+    .getByTestId('suggestion')
+    .filter({ hasText: 'ICE arrested nearly 500 people' })
+    .first()
+    .getByTestId('suggestion-accept')
+    .click();
+  await expect(page.getByTestId('group-member')).toHaveCount(2);
+  await page.getByTestId('inspector').getByRole('button', { name: /Close/ }).click();
+  await page.keyboard.press('j');
+  const first = await page.getByTestId('review-focus-label').textContent();
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('review-focus-label')).not.toHaveText(first!);
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('review-focus-label')).toHaveText(first!);
+
+  // The choice of columns survives a restart.
+  await page.reload();
+  await expect(page.getByTestId('review-column')).toHaveCount(4);
+});

@@ -1,0 +1,157 @@
+import type { Table } from 'dexie';
+import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
+import { planMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
+import { db as appDb, type CorroborateDatabase } from './database';
+
+/**
+ * Writing an imported bundle into IndexedDB. The merge is planned and applied inside ONE
+ * read-write transaction over every work table, so an import is all or nothing: a failed write
+ * (disk full), a bug, or the editor pressing Cancel before the commit rolls back every row.
+ * Planning inside the same transaction also means no edit can slip in between the read of the
+ * workspace the plan is based on and the writes.
+ */
+
+export interface ApplyOptions {
+  database?: CorroborateDatabase;
+  /** Checked between write batches; once aborted, the transaction is rolled back. */
+  signal?: AbortSignal;
+  /** Rows written so far out of the rows the plan writes. */
+  onProgress?: (done: number, total: number) => void;
+  /** Time stamped on new review-queue items. */
+  now?: number;
+}
+
+/** Thrown inside the transaction when the editor cancels; Dexie then aborts it. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import cancelled. Nothing was changed.');
+    // Not 'AbortError': Dexie would rewrap an error of that name as one of its own.
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export function isCancelled(error: unknown): error is ImportCancelledError {
+  return error instanceof ImportCancelledError;
+}
+
+/** Rows per bulkPut: small enough for steady progress and prompt cancel, big enough to be fast. */
+const BATCH = 1000;
+
+export interface Snapshot {
+  articles: Article[];
+  annotations: Annotation[];
+  groups: ClaimGroup[];
+  review: ReanchorItem[];
+}
+
+/** Every row of the work tables (inside a transaction when called from one). */
+export async function readWorkspace(database: CorroborateDatabase = appDb): Promise<Snapshot> {
+  const [articles, annotations, groups, review] = await Promise.all([
+    database.articles.toArray(),
+    database.annotations.toArray(),
+    database.groups.toArray(),
+    database.reanchorQueue.toArray(),
+  ]);
+  return { articles, annotations, groups, review };
+}
+
+function workTables(database: CorroborateDatabase) {
+  return [database.articles, database.annotations, database.groups, database.reanchorQueue];
+}
+
+/**
+ * Plan the merge of a validated bundle against the workspace as it is now, and write the plan,
+ * all in one transaction. Resolves with the plan (its summary is the import report) only once
+ * IndexedDB has committed; rejects, with nothing written, on any failure or on cancel.
+ */
+export async function importParsedBundle(
+  parsed: ParsedBundle,
+  opts: ApplyOptions = {},
+): Promise<MergePlan> {
+  const database = opts.database ?? appDb;
+  const now = opts.now ?? Date.now();
+  return database.transaction('rw', workTables(database), async () => {
+    throwIfCancelled(opts.signal);
+    const existing = await readWorkspace(database);
+    const plan = planMerge(existing, parsed, now);
+    await writePlan(database, plan, opts);
+    return plan;
+  });
+}
+
+/**
+ * Write an already planned merge in one transaction (joins the caller's transaction if there is
+ * one). The plan must have been made against the current workspace.
+ */
+export async function applyMergePlan(plan: MergePlan, opts: ApplyOptions = {}): Promise<void> {
+  const database = opts.database ?? appDb;
+  await database.transaction('rw', workTables(database), () => writePlan(database, plan, opts));
+}
+
+async function writePlan(
+  database: CorroborateDatabase,
+  plan: MergePlan,
+  opts: ApplyOptions,
+): Promise<void> {
+  const steps: { table: Table<object, string>; rows: object[] }[] = [
+    { table: database.articles, rows: plan.articles },
+    { table: database.groups, rows: plan.groups },
+    { table: database.annotations, rows: plan.annotations },
+    { table: database.reanchorQueue, rows: plan.review },
+  ];
+  const total = steps.reduce((n, s) => n + s.rows.length, 0);
+  let done = 0;
+  opts.onProgress?.(0, total);
+  for (const { table, rows } of steps) {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      throwIfCancelled(opts.signal);
+      const batch = rows.slice(i, i + BATCH);
+      await table.bulkPut(batch);
+      done += batch.length;
+      opts.onProgress?.(done, total);
+    }
+  }
+  // A cancel that arrived during the last batch still rolls everything back: the transaction
+  // has not committed until this callback returns.
+  throwIfCancelled(opts.signal);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    // Throwing inside the transaction scope makes Dexie abort it: every row put so far is
+    // rolled back by IndexedDB itself.
+    throw new ImportCancelledError();
+  }
+}
+
+/**
+ * A content hash of every work table: rows sorted by id, keys sorted, as JSON, then sha256.
+ * Two workspaces with the same hash hold the same data, whatever order IndexedDB returns it in.
+ */
+export async function workspaceHash(database: CorroborateDatabase = appDb): Promise<string> {
+  const snap = await readWorkspace(database);
+  const text = stableJson({
+    articles: byId(snap.articles),
+    annotations: byId(snap.annotations),
+    groups: byId(snap.groups),
+    review: byId(snap.review),
+  });
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function byId<T extends { id: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}

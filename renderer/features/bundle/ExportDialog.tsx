@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Dialog } from '../../components/Dialog';
+import { db } from '../../db/database';
+import { EXPORT_FORMATS, type ExportFormat } from './exportData';
+import { runExport } from './bundleCommands';
+
+/** Export…: what to export (everything or chosen articles) and in which format. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), []);
+  const queued = useLiveQuery(() => db.reanchorQueue.count(), []);
+  const [scope, setScope] = useState<'all' | 'chosen'>('all');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [format, setFormat] = useState<ExportFormat>('bundle');
+  const count = scope === 'all' ? (articles?.length ?? 0) : chosen.size;
+
+  const toggle = (id: string) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const submit = () => {
+    if (count === 0) return;
+    onClose();
+    void runExport(format, scope === 'all' ? null : [...chosen]);
+  };
+
+  return (
+    <Dialog title="Export" onClose={onClose} testId="export-dialog">
+      <fieldset className="export-choice">
+        <legend>What</legend>
+        <label>
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scope === 'all'}
+            onChange={() => setScope('all')}
+          />
+          The whole workspace ({articles?.length ?? 0} articles)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scope === 'chosen'}
+            onChange={() => setScope('chosen')}
+          />
+          Chosen articles
+        </label>
+        {scope === 'chosen' && (
+          <ul className="export-articles" data-testid="export-articles">
+            {(articles ?? []).map((a) => (
+              <li key={a.id}>
+                <label>
+                  <input type="checkbox" checked={chosen.has(a.id)} onChange={() => toggle(a.id)} />
+                  {a.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <fieldset className="export-choice">
+        <legend>Format</legend>
+        {EXPORT_FORMATS.map((f) => (
+          <label key={f.id} title={f.hint}>
+            <input
+              type="radio"
+              name="export-format"
+              value={f.id}
+              checked={format === f.id}
+              onChange={() => setFormat(f.id)}
+            />
+            {f.label} <span className="hint">.{f.extension}</span>
+          </label>
+        ))}
+        <p className="hint">{EXPORT_FORMATS.find((f) => f.id === format)!.hint}</p>
+      </fieldset>
+      {!!queued && (
+        <p className="hint warning" data-testid="export-queue-warning">
+          {queued} imported annotation{queued === 1 ? ' is' : 's are'} still waiting to be placed
+          and will not be exported; place or discard {queued === 1 ? 'it' : 'them'} first.
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-confirm"
+          disabled={count === 0}
+          onClick={submit}
+        >
+          Export {count} article{count === 1 ? '' : 's'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

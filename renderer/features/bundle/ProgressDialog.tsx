@@ -1,0 +1,28 @@
+import { Dialog } from '../../components/Dialog';
+import type { BundleTask } from './bundleStore';
+
+/** Progress of a long export or import, with Cancel while cancelling can still undo it all. */
+export function ProgressDialog({ task }: { task: BundleTask }) {
+  const cancel = task.cancel;
+  return (
+    <Dialog title={task.title} onClose={() => cancel?.()} testId="task-progress">
+      <p className="hint" aria-live="polite">
+        {task.phase}
+      </p>
+      <progress max={Math.max(1, task.total)} value={Math.min(task.done, task.total)} />
+      <p className="hint">
+        {task.done.toLocaleString()} / {task.total.toLocaleString()}
+      </p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          data-testid="task-cancel"
+          disabled={!cancel}
+          onClick={cancel ?? undefined}
+        >
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,163 @@
+import type { Annotation, Article } from '../../../shared/model/types';
+import type { FileFilter } from '../../../shared/ipc/contract';
+import { BUNDLE_EXTENSION, writeBundle, type Workspace } from '../../../shared/bundle';
+import { exportJsonLd } from '../../../shared/export/jsonld';
+import { exportCsv } from '../../../shared/export/csv';
+import { exportHtmlReport } from '../../../shared/export/html';
+import type { ConflictsByGroupId } from '../../../shared/export/conflicts';
+import { detectConflicts } from '../../../shared/matching/conflicts';
+import { version as APP_VERSION } from '../../../package.json';
+import { db as appDb, type CorroborateDatabase } from '../../db/database';
+
+/**
+ * What the export dialog produces: the workspace (or chosen articles) read from IndexedDB and
+ * turned into one of four files. Only formatting lives in shared/; this module picks the rows.
+ */
+export type ExportFormat = 'bundle' | 'jsonld' | 'csv' | 'html';
+
+export { APP_VERSION };
+
+export const EXPORT_FORMATS: {
+  id: ExportFormat;
+  label: string;
+  extension: string;
+  hint: string;
+}[] = [
+  {
+    id: 'bundle',
+    label: 'Corroborate bundle',
+    extension: BUNDLE_EXTENSION.slice(1),
+    hint: 'Articles, annotations and claim groups; import it in Corroborate on any machine.',
+  },
+  {
+    id: 'jsonld',
+    label: 'W3C Web Annotation (JSON-LD)',
+    extension: 'jsonld',
+    hint: 'Annotations and claim groups for other annotation tools; no article texts.',
+  },
+  {
+    id: 'csv',
+    label: 'Spreadsheet (CSV)',
+    extension: 'csv',
+    hint: 'One row per annotation, with its claim group and whether the group conflicts.',
+  },
+  {
+    id: 'html',
+    label: 'HTML report',
+    extension: 'html',
+    hint: 'One self-contained page: claims matrix, groups, articles with highlights.',
+  },
+];
+
+/**
+ * The rows to export. `articleIds` null = everything; otherwise those articles, their
+ * annotations and the claim groups those annotations belong to (a group keeps only the members
+ * inside the chosen articles, so the file never points at something it does not carry).
+ */
+export async function collectWorkspace(
+  articleIds: readonly string[] | null,
+  database: CorroborateDatabase = appDb,
+): Promise<Workspace> {
+  return database.transaction(
+    'r',
+    [database.articles, database.annotations, database.groups],
+    async () => {
+      if (articleIds === null) {
+        const [articles, annotations, groups] = await Promise.all([
+          database.articles.toArray(),
+          database.annotations.toArray(),
+          database.groups.toArray(),
+        ]);
+        return { articles, annotations, groups };
+      }
+      const articles = (await database.articles.bulkGet([...articleIds])).filter(
+        (a): a is Article => !!a,
+      );
+      const annotations: Annotation[] = await database.annotations
+        .where('articleId')
+        .anyOf(articles.map((a) => a.id))
+        .toArray();
+      const groupIds = [...new Set(annotations.map((a) => a.groupId).filter((g) => g !== null))];
+      const groups = (await database.groups.bulkGet(groupIds)).filter((g) => !!g);
+      return { articles, annotations, groups };
+    },
+  );
+}
+
+/** Conflict facts per claim group (shared/matching) for the CSV and HTML conflict columns. */
+export function conflictsByGroup(ws: Workspace): ConflictsByGroupId {
+  const out: ConflictsByGroupId = {};
+  for (const group of ws.groups) {
+    const members = ws.annotations
+      .filter((a) => a.groupId === group.id)
+      .map((a) => ({
+        annotationId: a.id,
+        articleId: a.articleId,
+        text: a.quote.exact,
+        stance: a.stance,
+      }));
+    const report = detectConflicts(members);
+    out[group.id] = {
+      conflicting: report.conflicting,
+      summary: report.reasons.map((r) => r.message).join('; '),
+    };
+  }
+  return out;
+}
+
+export interface ExportFile {
+  data: Uint8Array | string;
+  suggestedName: string;
+  filters: FileFilter[];
+}
+
+export function buildExport(
+  format: ExportFormat,
+  ws: Workspace,
+  opts: { now: number; onProgress?: (done: number, total: number) => void },
+): ExportFile {
+  const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
+  const suggestedName = `${baseName(ws, opts.now)}.${spec.extension}`;
+  const filters = [{ name: spec.label, extensions: [spec.extension] }];
+  const now = opts.now;
+  switch (format) {
+    case 'bundle':
+      return {
+        data: writeBundle(ws, { appVersion: APP_VERSION, now, onProgress: opts.onProgress }),
+        suggestedName,
+        filters,
+      };
+    case 'jsonld':
+      return { data: exportJsonLd(ws, { now }), suggestedName, filters };
+    case 'csv':
+      return {
+        data: exportCsv(ws, { conflictsByGroupId: conflictsByGroup(ws) }),
+        suggestedName,
+        filters,
+      };
+    case 'html':
+      return {
+        data: exportHtmlReport(ws, {
+          now,
+          appVersion: APP_VERSION,
+          conflictsByGroupId: conflictsByGroup(ws),
+        }),
+        suggestedName,
+        filters,
+      };
+  }
+}
+
+/** corroborate-2024-05-01 for everything; with the article when there is only one. */
+function baseName(ws: Workspace, now: number): string {
+  const day = new Date(now).toISOString().slice(0, 10);
+  const only = ws.articles.length === 1 ? ws.articles[0]!.title : '';
+  const slug = only
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
+  return slug ? `corroborate-${day}-${slug}` : `corroborate-${day}`;
+}

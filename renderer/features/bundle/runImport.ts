@@ -1,0 +1,77 @@
+import type { OpenedFile } from '../../../shared/ipc/contract';
+import {
+  MAX_BUNDLE_BYTES,
+  checkBundleSize,
+  readBundle,
+  type MergeSummary,
+} from '../../../shared/bundle';
+import { ImportCancelledError, importParsedBundle, type ApplyOptions } from '../../db/applyBundle';
+import { clearHistory } from '../../state/history';
+
+/**
+ * A bundle import from file to committed rows, without UI: size check, full validation
+ * (readBundle), then plan + write in one transaction (applyBundle). Bad files come back as a
+ * refusal with the reader's message; storage failures and cancel reject, with nothing written.
+ */
+
+export const BUNDLE_FILTERS = [{ name: 'Corroborate bundle', extensions: ['corroborate'] }];
+export { MAX_BUNDLE_BYTES };
+
+export type ImportPhase = 'reading' | 'writing';
+
+export interface ImportRunOptions extends Omit<ApplyOptions, 'onProgress'> {
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+}
+
+export type ImportOutcome =
+  | { ok: true; name: string; summary: MergeSummary; changed: boolean; warnings: string[] }
+  | { ok: false; name: string; code: string; message: string };
+
+export async function importBundleFile(
+  file: OpenedFile,
+  opts: ImportRunOptions = {},
+): Promise<ImportOutcome> {
+  // The platform refuses oversized files by their size without reading them (bytes = null).
+  if (!file.bytes) {
+    const sizeError = checkBundleSize(file.size);
+    return {
+      ok: false,
+      name: file.name,
+      code: sizeError?.code ?? 'unreadable',
+      message:
+        sizeError?.message ?? `The file could not be read: ${file.error ?? 'unknown error'}.`,
+    };
+  }
+  return importBundleBytes(file.name, file.bytes, opts);
+}
+
+export async function importBundleBytes(
+  name: string,
+  bytes: Uint8Array,
+  opts: ImportRunOptions = {},
+): Promise<ImportOutcome> {
+  const read = await readBundle(bytes, {
+    signal: opts.signal,
+    onProgress: (done, total) => opts.onProgress?.('reading', done, total),
+  });
+  if (!read.ok) {
+    if (read.error.code === 'aborted') throw new ImportCancelledError();
+    return { ok: false, name, code: read.error.code, message: read.error.message };
+  }
+  const plan = await importParsedBundle(read.value, {
+    ...opts,
+    onProgress: (done, total) => opts.onProgress?.('writing', done, total),
+  });
+  // Decision: an import is not undoable; history is cleared instead. The rows it replaced may
+  // be under recorded undo steps, replaying those would silently revert imported work, and
+  // keeping before-images of a 10,000-row import doubles its memory. The import report and the
+  // bundle file itself are the record; importing the same file again is a no-op.
+  if (!plan.empty) clearHistory();
+  return {
+    ok: true,
+    name,
+    summary: plan.summary,
+    changed: !plan.empty,
+    warnings: read.value.warnings,
+  };
+}

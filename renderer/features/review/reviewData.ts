@@ -1,0 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Annotation, Article, ClaimGroup } from '../../../shared/model/types';
+import { db } from '../../db/database';
+
+export interface GroupsData {
+  groups: ClaimGroup[];
+  /** Only annotations that belong to a group. */
+  members: Annotation[];
+  articles: Article[];
+}
+
+/** Live: every group, every grouped annotation, every article (for titles and columns). */
+export function useGroupsData(): GroupsData | undefined {
+  return useLiveQuery(async () => {
+    const [groups, members, articles] = await Promise.all([
+      db.groups.toArray(),
+      // Ungrouped rows have groupId null, which IndexedDB does not index: this reads members only.
+      db.annotations.where('groupId').above('').toArray(),
+      db.articles.orderBy('createdAt').toArray(),
+    ]);
+    return { groups, members, articles };
+  }, []);
+}
+
+/** A short, readable name for an article in narrow places (columns, chips, cells). */
+export function articleName(a: Pick<Article, 'title' | 'source'>): string {
+  return a.source ? `${a.source}: ${a.title}` : a.title;
+}

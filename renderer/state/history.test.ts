@@ -1,0 +1,140 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db/database';
+import { applyChange, clearHistory, historyStore, redo, undo } from './history';
+import {
+  createAnnotation,
+  deleteAnnotations,
+  deleteArticle,
+  updateAnnotation,
+} from '../features/annotate/annotationOps';
+import type { Article, ClaimGroup } from '../../shared/model/types';
+import { seed } from '../../shared/testing/seeds';
+import { sha256Hex } from '../../shared/text/hash';
+
+async function addSeedArticle(): Promise<Article> {
+  const text = seed('004').canonical;
+  const article: Article = {
+    id: 'a1',
+    sha256: await sha256Hex(text),
+    title: 'Federal immigration agents',
+    source: null,
+    date: null,
+    text,
+    origin: { kind: 'seed', name: '004.txt', format: 'txt' },
+    createdAt: 1,
+    updatedAt: 1,
+  };
+  await db.articles.add(article);
+  return article;
+}
+
+beforeEach(async () => {
+  await Promise.all([db.articles.clear(), db.annotations.clear(), db.groups.clear()]);
+  clearHistory();
+});
+
+describe('undoable changes', () => {
+  it('creates, edits and deletes an annotation, and undo/redo replays each step', async () => {
+    const article = await addSeedArticle();
+    const start = article.text.indexOf('At least 101 arrests');
+    const a = await createAnnotation(article, {
+      kind: 'claim',
+      start,
+      end: start + 'At least 101 arrests'.length,
+    });
+    expect((await db.annotations.get(a.id))?.quote.exact).toBe('At least 101 arrests');
+
+    await updateAnnotation(a.id, { note: 'LA Times says 167' });
+    await updateAnnotation(a.id, { kind: 'quote', speaker: '  ICE  ' });
+    expect(await db.annotations.get(a.id)).toMatchObject({
+      kind: 'quote',
+      speaker: 'ICE',
+      note: 'LA Times says 167',
+    });
+
+    await deleteAnnotations([a.id]);
+    expect(await db.annotations.count()).toBe(0);
+    expect(historyStore.get().undo.map((c) => c.label)).toEqual([
+      'Tag claim',
+      'Edit annotation',
+      'Edit annotation',
+      'Delete annotation',
+    ]);
+
+    await undo();
+    expect(await db.annotations.get(a.id)).toMatchObject({
+      kind: 'quote',
+      note: 'LA Times says 167',
+    });
+    await undo();
+    expect(await db.annotations.get(a.id)).toMatchObject({ kind: 'claim', speaker: null });
+    await redo();
+    expect(await db.annotations.get(a.id)).toMatchObject({ kind: 'quote', speaker: 'ICE' });
+    await undo();
+    await undo();
+    await undo();
+    expect(await db.annotations.count()).toBe(0);
+    expect(await undo()).toBeNull();
+  });
+
+  it('deleting the last member of a group deletes the group; undo restores both', async () => {
+    const article = await addSeedArticle();
+    const a = await createAnnotation(article, { kind: 'claim', start: 0, end: 10 });
+    const group: ClaimGroup = {
+      id: 'g1',
+      label: 'x',
+      labelEdited: false,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await applyChange('Link', async () => [
+      { table: 'groups', key: 'g1', after: group },
+      {
+        table: 'annotations',
+        key: a.id,
+        after: { ...(await db.annotations.get(a.id))!, groupId: 'g1', stance: 'agrees' },
+      },
+    ]);
+    await deleteAnnotations([a.id]);
+    expect(await db.groups.count()).toBe(0);
+    await undo();
+    expect(await db.groups.get('g1')).toEqual(group);
+    expect((await db.annotations.get(a.id))?.groupId).toBe('g1');
+  });
+
+  it('deleting an article removes its annotations in the same undoable step', async () => {
+    const article = await addSeedArticle();
+    await createAnnotation(article, { kind: 'claim', start: 0, end: 10 });
+    await createAnnotation(article, { kind: 'quote', start: 20, end: 30, speaker: 'X' });
+    await deleteArticle(article.id);
+    expect([await db.articles.count(), await db.annotations.count()]).toEqual([0, 0]);
+    await undo();
+    expect([await db.articles.count(), await db.annotations.count()]).toEqual([1, 2]);
+  });
+
+  it('a failing change writes nothing', async () => {
+    const article = await addSeedArticle();
+    await expect(
+      applyChange('Broken', async () => {
+        await db.annotations.add({ ...(await createDraft(article)), id: 'half' });
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await db.annotations.count()).toBe(0);
+    expect(historyStore.get().undo).toHaveLength(0);
+  });
+
+  it('refuses offsets outside the text', async () => {
+    const article = await addSeedArticle();
+    await expect(
+      createAnnotation(article, { kind: 'claim', start: 5, end: article.text.length + 1 }),
+    ).rejects.toThrow(/outside the text/);
+    expect(await db.annotations.count()).toBe(0);
+  });
+});
+
+async function createDraft(article: Article) {
+  const { buildAnnotation } = await import('../features/annotate/annotationOps');
+  return buildAnnotation(article, { kind: 'claim', start: 0, end: 5 });
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/* global window, document -- used inside page.evaluate callbacks, which run in Chromium */
+/**
+ * `npm run bench`: prints speed and memory figures. Not a test; nothing here fails on a number.
+ *  1. Node benchmarks (bench/*.bench.ts): pure logic (matching, bundle format), bundled by esbuild.
+ *  2. Browser benchmarks (renderer/bench/*.ts): the real UI and IndexedDB in Debian's Chromium,
+ *     with a throwaway profile, served from a separate build (dist/bench).
+ */
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+const figures = [];
+// Node benchmarks report (name, value, unit); browser ones (name, milliseconds, detail?).
+const report = (section, kind) => (name, value, extra) => {
+  figures.push({ section, name, value, extra });
+  const suffix = kind === 'unit' ? ` ${extra}` : ` ms${extra ? ` (${extra})` : ''}`;
+  console.log(`  ${name}: ${format(value)}${suffix}`);
+};
+const format = (v) =>
+  typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : String(v);
+
+async function nodeBenches() {
+  console.log('Node (pure logic):');
+  const outdir = join(root, 'node_modules/.cache/corroborate-bench');
+  const files = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts'));
+  for (const file of files) {
+    const outfile = join(outdir, file.replace(/\.ts$/, '.mjs'));
+    await build({
+      entryPoints: [join(root, 'bench', file)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const mod = await import(pathToFileURL(outfile).href);
+    await mod.bench(report(file, 'unit'));
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+    child.on('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+async function waitFor(url, ms = 60_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function browserBenches() {
+  console.log('Chromium (UI + IndexedDB):');
+  await run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn']);
+  const port = 4174;
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--config',
+      'vite.bench.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const profile = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  try {
+    await waitFor(`http://127.0.0.1:${port}/bench.html`);
+    const { chromiumPath, CHROMIUM_ARGS } = await import(
+      pathToFileURL(join(root, 'node_modules/.cache/corroborate-bench/chromium.mjs')).href
+    );
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error('  page error:', e.message));
+    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const results = await page.evaluate(() => window.runBenches());
+    const add = report('browser', 'detail');
+    for (const r of results) add(r.name, r.value, r.detail);
+    await context.close();
+  } finally {
+    process.kill(-server.pid, 'SIGTERM');
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+await build({
+  entryPoints: [join(root, 'e2e/support/chromium.ts')],
+  outfile: join(root, 'node_modules/.cache/corroborate-bench/chromium.mjs'),
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
+console.log(`Corroborate benchmarks — ${new Date().toISOString()}`);
+await nodeBenches();
+await browserBenches();
+console.log(`${figures.length} figures.`);

@@ -1,0 +1,330 @@
+/**
+ * Workspace ⇄ W3C Web Annotation JSON-LD (annotations.jsonld, also the standalone JSON-LD export).
+ *
+ * Decision: claim groups live in the same AnnotationCollection as the text annotations, as
+ * `motivation: "linking"` annotations with one target per member. One file is then a complete,
+ * standard collection any Web Annotation tool can read, and the standalone export is byte-for-byte
+ * the bundle entry. Mapping of app fields (documented in the README):
+ *   kind     → TextualBody, purpose "classifying", value "claim" | "quote" (always present)
+ *   speaker  → TextualBody, purpose "identifying" (absent when null)
+ *   note     → TextualBody, purpose "commenting" (absent when empty)
+ *   group    → SpecificResource body, purpose "linking", source urn:corroborate:group:<id>,
+ *              corroborate:stance (absent when ungrouped)
+ *   label    → group's TextualBody, purpose "describing"; labelEdited → corroborate:labelEdited
+ *   offsets  → TextPositionSelector in code points; createdAt/updatedAt → created/modified.
+ */
+import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
+import { offsetConverter, type OffsetConverter } from '../anchoring/codepoints';
+import { EXPORT_AGAIN, fail } from './errors';
+import {
+  ENTRY,
+  JSONLD_CONTEXT,
+  annotationUrn,
+  articleUrn,
+  fromIso,
+  groupUrn,
+  parseUrn,
+  toIso,
+} from './format';
+import { sortWorkspace } from './order';
+import type {
+  AnnotationBodyLd,
+  AnnotationCollection,
+  GroupAnnotationLd,
+  TextAnnotationLd,
+} from './schema';
+import type { Workspace } from './types';
+
+/** Build the collection. Throws Error (a bug, not bad input) if the workspace is inconsistent. */
+export function toAnnotationCollection(ws: Workspace, createdAt: string): AnnotationCollection {
+  const { articles, annotations, groups } = sortWorkspace(ws);
+  const byId = new Map<string, { article: Article; conv: OffsetConverter }>();
+  const shas = new Set<string>();
+  for (const article of articles) {
+    if (shas.has(article.sha256)) {
+      throw new Error(`Two articles share sha256 ${article.sha256}; merge them before exporting.`);
+    }
+    shas.add(article.sha256);
+    byId.set(article.id, { article, conv: offsetConverter(article.text) });
+  }
+  const groupIds = new Set(groups.map((g) => g.id));
+
+  const textItems = annotations.map((a): TextAnnotationLd => {
+    const entry = byId.get(a.articleId);
+    if (!entry) throw new Error(`Annotation ${a.id} points to missing article ${a.articleId}.`);
+    if (a.groupId !== null && !groupIds.has(a.groupId)) {
+      throw new Error(`Annotation ${a.id} points to missing group ${a.groupId}.`);
+    }
+    const body: AnnotationBodyLd[] = [
+      { type: 'TextualBody', purpose: 'classifying', value: a.kind },
+    ];
+    if (a.speaker !== null)
+      body.push({ type: 'TextualBody', purpose: 'identifying', value: a.speaker });
+    if (a.note !== '') {
+      body.push({
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: a.note,
+        format: 'text/plain',
+      });
+    }
+    if (a.groupId !== null) {
+      body.push({
+        type: 'SpecificResource',
+        purpose: 'linking',
+        source: groupUrn(a.groupId),
+        'corroborate:stance': a.stance,
+      });
+    }
+    return {
+      id: annotationUrn(a.id),
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: toIso(a.createdAt),
+      modified: toIso(a.updatedAt),
+      body,
+      target: {
+        source: articleUrn(entry.article.sha256),
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact: a.quote.exact,
+            prefix: a.quote.prefix,
+            suffix: a.quote.suffix,
+          },
+          {
+            type: 'TextPositionSelector',
+            start: entry.conv.toCodePoint(a.position.start),
+            end: entry.conv.toCodePoint(a.position.end),
+          },
+        ],
+      },
+    };
+  });
+
+  const membersOf = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    if (a.groupId === null) continue;
+    const list = membersOf.get(a.groupId);
+    if (list) list.push(a);
+    else membersOf.set(a.groupId, [a]);
+  }
+  const groupItems = groups.map((g): GroupAnnotationLd => ({
+    id: groupUrn(g.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    created: toIso(g.createdAt),
+    modified: toIso(g.updatedAt),
+    body: { type: 'TextualBody', purpose: 'describing', value: g.label },
+    'corroborate:labelEdited': g.labelEdited,
+    target: (membersOf.get(g.id) ?? []).map((a) => ({
+      source: annotationUrn(a.id),
+      'corroborate:stance': a.stance,
+    })),
+  }));
+
+  return {
+    '@context': [JSONLD_CONTEXT[0], { corroborate: JSONLD_CONTEXT[1].corroborate }],
+    id: `urn:corroborate:collection:${createdAt}`,
+    type: 'AnnotationCollection',
+    label: 'Corroborate annotations',
+    total: textItems.length + groupItems.length,
+    first: { type: 'AnnotationPage', items: [...textItems, ...groupItems] },
+  };
+}
+
+/**
+ * Collection → app annotations and groups, checking everything the schema cannot: ids unique,
+ * targets present, offsets inside the article, group membership consistent both ways.
+ * `articles` are the bundle's (already validated) articles. Throws BundleFailure.
+ */
+export function fromAnnotationCollection(
+  coll: AnnotationCollection,
+  articles: Article[],
+): { annotations: Annotation[]; groups: ClaimGroup[] } {
+  const E = ENTRY.annotations;
+  const bySha = new Map(articles.map((a) => [a.sha256, a]));
+  const convs = new Map<string, OffsetConverter>();
+  const items = coll.first.items;
+  if (coll.total !== items.length) {
+    fail(
+      'count-mismatch',
+      `annotations.jsonld says it holds ${coll.total} items but lists ${items.length}: the bundle is incomplete or was edited. ${EXPORT_AGAIN}`,
+      E,
+    );
+  }
+
+  const groups: ClaimGroup[] = [];
+  const groupMembers = new Map<string, Map<string, Stance | null>>();
+  for (const item of items) {
+    if (item.motivation !== 'linking') continue;
+    const id =
+      parseUrn('group', item.id) ??
+      fail('invalid-content', `Malformed group id “${item.id}”. ${EXPORT_AGAIN}`, E);
+    if (groupMembers.has(id)) {
+      fail(
+        'duplicate-id',
+        `Two claim groups share the id “${id}”, so one would overwrite the other. ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    const members = new Map<string, Stance | null>();
+    for (const t of item.target) {
+      const memberId =
+        parseUrn('annotation', t.source) ??
+        fail(
+          'invalid-content',
+          `Claim group “${item.body.value}” has a malformed member “${t.source}”. ${EXPORT_AGAIN}`,
+          E,
+        );
+      members.set(memberId, t['corroborate:stance']);
+    }
+    groupMembers.set(id, members);
+    groups.push({
+      id,
+      label: item.body.value,
+      labelEdited: item['corroborate:labelEdited'],
+      createdAt: fromIso(item.created),
+      updatedAt: fromIso(item.modified),
+    });
+  }
+  const groupLabel = new Map(groups.map((g) => [g.id, g.label]));
+
+  const annotations: Annotation[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.motivation !== 'highlighting') continue;
+    const id =
+      parseUrn('annotation', item.id) ??
+      fail('invalid-content', `Malformed annotation id “${item.id}”. ${EXPORT_AGAIN}`, E);
+    const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector');
+    const pos = item.target.selector.find((s) => s.type === 'TextPositionSelector');
+    if (!quote || !pos) {
+      fail(
+        'invalid-content',
+        `Annotation “${id}” needs one TextQuoteSelector and one TextPositionSelector. ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    // Only built when a message needs it: excerpting 10,000 quotes up front is measurable.
+    const name = () => `The annotation “${excerpt(quote.exact)}”`;
+    if (seen.has(id)) {
+      fail(
+        'duplicate-id',
+        `Two annotations share the id “${id}” (one is “${excerpt(quote.exact)}”), so one would overwrite the other. ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    seen.add(id);
+    const sha = parseUrn('article', item.target.source);
+    const article = sha === null ? undefined : bySha.get(sha);
+    if (!article) {
+      fail(
+        'missing-article',
+        `${name()} points to an article that is not in the bundle (${item.target.source}). ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    let conv = convs.get(article.id);
+    if (!conv) convs.set(article.id, (conv = offsetConverter(article.text)));
+    const start = conv.toUtf16(pos.start);
+    const end = conv.toUtf16(pos.end);
+    if (start < 0 || end < 0 || pos.start >= pos.end) {
+      fail(
+        'offset-out-of-range',
+        `${name()} points at characters ${pos.start}–${pos.end} of “${article.title}”, which has ${conv.codePointLength} characters. The bundle was edited or damaged. ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+
+    const bodies = new Map<string, AnnotationBodyLd>();
+    for (const b of item.body) {
+      if (bodies.has(b.purpose)) {
+        fail(
+          'invalid-content',
+          `${name()} has two “${b.purpose}” bodies; Corroborate expects at most one. ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+      bodies.set(b.purpose, b);
+    }
+    const kind = bodies.get('classifying');
+    if (kind?.purpose !== 'classifying') {
+      fail(
+        'invalid-content',
+        `${name()} does not say whether it is a claim or a quote (no “classifying” body). ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    const speaker = bodies.get('identifying');
+    const note = bodies.get('commenting');
+    const link = bodies.get('linking');
+    let groupId: string | null = null;
+    let stance: Stance | null = null;
+    if (link?.purpose === 'linking') {
+      groupId = parseUrn('group', link.source);
+      const members = groupId === null ? undefined : groupMembers.get(groupId);
+      if (groupId === null || !members) {
+        fail(
+          'group-mismatch',
+          `${name()} belongs to a claim group that is not in the bundle (${link.source}). ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+      stance = link['corroborate:stance'];
+      if (!members.has(id) || members.get(id) !== stance) {
+        fail(
+          'group-mismatch',
+          `${name()} and the claim group “${groupLabel.get(groupId)}” disagree about its membership or stance. ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+    }
+    annotations.push({
+      id,
+      articleId: article.id,
+      kind: kind.value,
+      position: { type: 'TextPositionSelector', start, end },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+      },
+      speaker: speaker?.purpose === 'identifying' ? speaker.value : null,
+      note: note?.purpose === 'commenting' ? note.value : '',
+      groupId,
+      stance,
+      createdAt: fromIso(item.created),
+      updatedAt: fromIso(item.modified),
+    });
+  }
+
+  // Every member a group lists must be an annotation that says it belongs to that group.
+  const annotationGroup = new Map(annotations.map((a) => [a.id, a.groupId]));
+  for (const [gid, members] of groupMembers) {
+    for (const memberId of members.keys()) {
+      if (!annotationGroup.has(memberId)) {
+        fail(
+          'missing-annotation',
+          `The claim group “${groupLabel.get(gid)}” lists an annotation (“${memberId}”) that is not in the bundle. ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+      if (annotationGroup.get(memberId) !== gid) {
+        fail(
+          'group-mismatch',
+          `The claim group “${groupLabel.get(gid)}” lists annotation “${memberId}”, but that annotation does not say it belongs to the group. ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+    }
+  }
+  return { annotations, groups };
+}
+
+/** A short, single-line rendering of a quote for messages. */
+export function excerpt(s: string, max = 60): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

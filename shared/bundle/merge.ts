@@ -1,0 +1,210 @@
+/**
+ * Import planning, pure: which rows to put so that the workspace gains what the bundle has and
+ * loses nothing it had. The renderer applies a plan with bulkPut on each store inside ONE Dexie
+ * transaction (articles, groups, annotations, review), so an import is all or nothing.
+ *
+ * Rules:
+ *  - Articles: the same sha256 is the same article; incoming annotations are re-pointed to the
+ *    local id. Its metadata (title, source, date) is taken only when the incoming copy is newer.
+ *    A new article keeps its id unless that id is taken locally, then it gets a fresh one.
+ *  - Annotations and groups: same id = same thing; the incoming copy wins only if its updatedAt
+ *    is later (ties keep the local row, which makes a second import of the same bundle a no-op).
+ *  - An incoming annotation whose position no longer shows its quote is re-anchored (reanchor.ts).
+ *    If that is not confident it goes to the review queue with the reason and any proposal —
+ *    never dropped, never placed by a guess — and the summary names it.
+ */
+import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../model/types';
+import { isPlaced, reanchor } from '../anchoring/reanchor';
+import { buildQuoteSelector, selectorsMatch } from '../anchoring/selectors';
+import { excerpt } from './jsonld';
+import type { ExistingWorkspace, ParsedBundle } from './types';
+
+export interface ReviewEntry {
+  annotationId: string;
+  articleTitle: string;
+  quote: string;
+  reason: ReanchorItem['reason'];
+  proposal: ReanchorItem['proposal'];
+}
+
+export interface MergeSummary {
+  articles: { added: number; updated: number; matched: number };
+  annotations: {
+    added: number;
+    updated: number;
+    unchanged: number;
+    keptLocal: number;
+    reanchored: number;
+  };
+  groups: { added: number; updated: number; unchanged: number; keptLocal: number };
+  /** Annotations sent to the review queue, by name, for the import report. */
+  review: ReviewEntry[];
+}
+
+export interface MergePlan {
+  /** Rows to bulkPut, all in one transaction. Articles before annotations is not required by Dexie but reads naturally. */
+  articles: Article[];
+  groups: ClaimGroup[];
+  annotations: Annotation[];
+  review: ReanchorItem[];
+  summary: MergeSummary;
+  /** Incoming article id → id it has in the workspace after the merge. */
+  articleIdMap: Record<string, string>;
+  /** True when applying the plan would change nothing (e.g. the same bundle imported twice). */
+  empty: boolean;
+}
+
+export interface MergeOptions {
+  /** Id for an incoming article whose id is taken by a different local article. */
+  newId?: () => string;
+  /** Called every 500 annotations; planMerge is synchronous (see bench for timings). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function planMerge(
+  existing: ExistingWorkspace,
+  incoming: ParsedBundle,
+  now: number,
+  opts: MergeOptions = {},
+): MergePlan {
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const summary: MergeSummary = {
+    articles: { added: 0, updated: 0, matched: 0 },
+    annotations: { added: 0, updated: 0, unchanged: 0, keptLocal: 0, reanchored: 0 },
+    groups: { added: 0, updated: 0, unchanged: 0, keptLocal: 0 },
+    review: [],
+  };
+
+  // Articles.
+  const localBySha = new Map(existing.articles.map((a) => [a.sha256, a]));
+  const takenIds = new Set(existing.articles.map((a) => a.id));
+  const articleIdMap: Record<string, string> = {};
+  const textOf = new Map<string, Article>(); // final id → article (for re-anchoring)
+  const articles: Article[] = [];
+  for (const a of incoming.articles) {
+    const local = localBySha.get(a.sha256);
+    if (local) {
+      articleIdMap[a.id] = local.id;
+      textOf.set(local.id, local);
+      summary.articles.matched++;
+      if (
+        a.updatedAt > local.updatedAt &&
+        (a.title !== local.title || a.source !== local.source || a.date !== local.date)
+      ) {
+        articles.push({
+          ...local,
+          title: a.title,
+          source: a.source,
+          date: a.date,
+          updatedAt: a.updatedAt,
+        });
+        summary.articles.updated++;
+      }
+      continue;
+    }
+    const id = takenIds.has(a.id) ? newId() : a.id;
+    takenIds.add(id);
+    articleIdMap[a.id] = id;
+    const article = { ...a, id };
+    textOf.set(id, article);
+    articles.push(article);
+    localBySha.set(a.sha256, article);
+    summary.articles.added++;
+  }
+
+  // Groups.
+  const localGroups = new Map(existing.groups.map((g) => [g.id, g]));
+  const groups: ClaimGroup[] = [];
+  for (const g of incoming.groups) {
+    const local = localGroups.get(g.id);
+    const verdict = compare(local, g);
+    summary.groups[verdict]++;
+    if (verdict === 'added' || verdict === 'updated') groups.push(g);
+  }
+
+  // Annotations.
+  const localAnnotations = new Map(existing.annotations.map((a) => [a.id, a]));
+  const pendingReview = new Map((existing.review ?? []).map((r) => [r.annotation.id, r]));
+  const annotations: Annotation[] = [];
+  const review: ReanchorItem[] = [];
+  const total = incoming.annotations.length;
+  incoming.annotations.forEach((a, i) => {
+    if (opts.onProgress && i % 500 === 0) opts.onProgress(i, total);
+    const verdict = compare(localAnnotations.get(a.id), a);
+    if (verdict === 'unchanged' || verdict === 'keptLocal') {
+      summary.annotations[verdict]++;
+      return;
+    }
+    const articleId = articleIdMap[a.articleId]!;
+    const article = textOf.get(articleId)!;
+    const moved: Annotation = { ...a, articleId };
+    if (selectorsMatch(article.text, moved.position, moved.quote)) {
+      annotations.push(moved);
+      summary.annotations[verdict]++;
+      return;
+    }
+    const found = reanchor(article.text, moved);
+    if (isPlaced(found)) {
+      annotations.push({
+        ...moved,
+        position: { type: 'TextPositionSelector', start: found.start, end: found.end },
+        quote: buildQuoteSelector(article.text, found.start, found.end),
+      });
+      summary.annotations[verdict]++;
+      summary.annotations.reanchored++;
+      return;
+    }
+    const queued = pendingReview.get(a.id);
+    if (queued && queued.annotation.updatedAt >= a.updatedAt) return; // already waiting for the editor
+    const item: ReanchorItem = {
+      id: a.id,
+      annotation: moved,
+      reason: found.status,
+      proposal: found.proposal,
+      createdAt: now,
+    };
+    review.push(item);
+    summary.review.push({
+      annotationId: a.id,
+      articleTitle: article.title,
+      quote: excerpt(a.quote.exact),
+      reason: found.status,
+      proposal: found.proposal,
+    });
+  });
+  opts.onProgress?.(total, total);
+
+  return {
+    articles,
+    groups,
+    annotations,
+    review,
+    summary,
+    articleIdMap,
+    empty: articles.length + groups.length + annotations.length + review.length === 0,
+  };
+}
+
+function compare(
+  local: { updatedAt: number } | undefined,
+  incoming: { updatedAt: number },
+): 'added' | 'updated' | 'unchanged' | 'keptLocal' {
+  if (!local) return 'added';
+  if (incoming.updatedAt > local.updatedAt) return 'updated';
+  return incoming.updatedAt === local.updatedAt ? 'unchanged' : 'keptLocal';
+}
+
+/** The merged workspace a plan produces (what the transaction leaves behind); for tests and previews. */
+export function applyPlan(ws: ExistingWorkspace, plan: MergePlan): Required<ExistingWorkspace> {
+  const put = <T extends { id: string }>(rows: T[], puts: T[]): T[] => {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const p of puts) byId.set(p.id, p);
+    return [...byId.values()];
+  };
+  return {
+    articles: put(ws.articles, plan.articles),
+    annotations: put(ws.annotations, plan.annotations),
+    groups: put(ws.groups, plan.groups),
+    review: put(ws.review ?? [], plan.review),
+  };
+}

@@ -1,0 +1,9 @@
+/** Success or a typed failure, for operations whose failures are expected (bad files), not bugs. */
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+export function err<E>(error: E): { ok: false; error: E } {
+  return { ok: false, error };
+}

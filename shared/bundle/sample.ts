@@ -1,0 +1,139 @@
+/**
+ * A deterministic workspace built from real article texts, for tests and the benchmark: the same
+ * inputs always give the same ids, offsets, groups and timestamps.
+ */
+import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
+import { makeSelectors } from '../anchoring/selectors';
+import { canonicalizeText } from '../text/canonical';
+import { sha256Hex } from '../text/hash';
+import type { Workspace } from './types';
+
+export interface SampleOptions {
+  /** How many articles; texts are reused with a distinguishing last line when there are more. */
+  articles: number;
+  annotations: number;
+  /** One group per this many annotations; about half the annotations join a group. */
+  annotationsPerGroup?: number;
+  seed?: number;
+  /** Epoch ms of the first row; later rows are a second apart. */
+  start?: number;
+}
+
+export async function sampleWorkspace(
+  sources: { name: string; text: string }[],
+  opts: SampleOptions,
+): Promise<Workspace> {
+  const rand = mulberry32(opts.seed ?? 1);
+  let clock = opts.start ?? Date.UTC(2017, 8, 28, 12);
+  const tick = () => (clock += 1000);
+
+  const articles: Article[] = [];
+  for (let i = 0; i < opts.articles; i++) {
+    const src = sources[i % sources.length]!;
+    const copy = Math.floor(i / sources.length);
+    const text = canonicalizeText(copy === 0 ? src.text : `${src.text}\nSyndicated copy ${copy}.`);
+    const t = tick();
+    articles.push({
+      id: `art-${pad(i)}`,
+      sha256: await sha256Hex(text),
+      title: `${text.split('\n')[0]!.slice(0, 70)}`,
+      source: i % 3 === 0 ? null : `Outlet ${i % 7}`,
+      date: i % 2 === 0 ? '2017-09-28' : null,
+      text,
+      origin: { kind: 'seed', name: `${src.name}.txt`, format: 'txt' },
+      createdAt: t,
+      updatedAt: t,
+    });
+  }
+
+  const perGroup = opts.annotationsPerGroup ?? 20;
+  const groups: ClaimGroup[] = [];
+  for (let g = 0; g < Math.max(1, Math.floor(opts.annotations / perGroup)); g++) {
+    const t = tick();
+    groups.push({
+      id: `grp-${pad(g)}`,
+      label: `Claim ${g + 1}`,
+      labelEdited: g % 2 === 0,
+      createdAt: t,
+      updatedAt: t,
+    });
+  }
+
+  const annotations: Annotation[] = [];
+  const wordsOf = articles.map((a) =>
+    [...a.text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
+  for (let n = 0; n < opts.annotations; n++) {
+    const article = articles[n % articles.length]!;
+    const { start, end } = wordSpan(article.text, wordsOf[n % articles.length]!, rand);
+    const kind = rand() < 0.7 ? 'claim' : 'quote';
+    const grouped = rand() < 0.5;
+    const stance: Stance = rand() < 0.8 ? 'agrees' : 'conflicts';
+    const t = tick();
+    annotations.push({
+      id: `ann-${pad(n)}`,
+      articleId: article.id,
+      kind,
+      ...makeSelectors(article.text, start, end),
+      speaker: kind === 'quote' ? 'Tom Homan' : null,
+      note: rand() < 0.3 ? `Check against the ICE statement, "para ${n % 9}", ok?` : '',
+      groupId: grouped ? groups[Math.floor(rand() * groups.length)]!.id : null,
+      stance: grouped ? stance : null,
+      createdAt: t,
+      updatedAt: t + (rand() < 0.2 ? 60_000 : 0),
+    });
+  }
+  return { articles, annotations, groups };
+}
+
+/** A span of 3–25 whole words inside one paragraph. */
+function wordSpan(
+  text: string,
+  words: { start: number; end: number }[],
+  rand: () => number,
+): { start: number; end: number } {
+  const first = Math.floor(rand() * words.length);
+  let last = Math.min(words.length - 1, first + 2 + Math.floor(rand() * 23));
+  // Stay within the paragraph of the first word.
+  while (last > first && text.slice(words[first]!.start, words[last]!.end).includes('\n')) last--;
+  return { start: words[first]!.start, end: words[last]!.end };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(6, '0');
+}
+
+/** Small, well-known 32-bit PRNG: deterministic across engines. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Texts that break naive code: astral characters (offsets differ between UTF-16 and code points),
+ * markup that must stay text, and CSV/formula specials. Added to the seeds in tests.
+ */
+export const TRICKY_TEXTS: { name: string; text: string }[] = [
+  {
+    name: 'emoji',
+    text: [
+      'Breaking 🚨: ICE says 498 arrests 👮🏽‍♀️ in “Safe City” 𝐎𝐩𝐞𝐫𝐚𝐭𝐢𝐨𝐧.',
+      'Readers reacted with 😡 and 👍, while 𠜎 appeared in the Chinese edition.',
+      'Homan said, "It is not unusual," per the statement 📄.',
+    ].join('\n'),
+  },
+  {
+    name: 'markup',
+    text: [
+      'Officials said <script>alert("x")</script> was found in the <b>press release</b>.',
+      '<img src=x onerror="alert(1)"> A reader wrote: =HYPERLINK("http://evil","click"), then left.',
+      'Quote, with "double quotes", commas, and a second line follows.',
+    ].join('\n'),
+  },
+];
