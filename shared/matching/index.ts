@@ -1,0 +1,55 @@
+/**
+ * Matching claims and quotes across articles: figures, terms, candidate spans, the corpus index,
+ * ranked suggestions, quote search/diff/integrity and group conflicts. Pure logic.
+ */
+export * from './types';
+export {
+  extractNumbers,
+  numbersCompatible,
+  numberRange,
+  isNumberWord,
+  APPROXIMATION_TOLERANCE,
+} from './numbers';
+export {
+  tokenize,
+  keyTerms,
+  findEntities,
+  normalizeWord,
+  stemWord,
+  isStopWord,
+  isKeyToken,
+} from './tokens';
+export {
+  segmentArticle,
+  splitSentences,
+  splitClauses,
+  splitLines,
+  findQuotedPassages,
+} from './segments';
+export { buildCorpusIndex } from './corpus';
+export type { CorpusIndex, IndexedSpan, IndexedArticle } from './corpus';
+export { suggestMatches } from './suggest';
+export {
+  normalizeQuote,
+  quoteWords,
+  findQuoteInSources,
+  quoteDiff,
+  quoteIntegrity,
+} from './quotes';
+export type {
+  QuoteOccurrence,
+  FindQuoteOptions,
+  QuoteDiff,
+  QuoteDiffPart,
+  QuoteIntegrity,
+  QuoteVariant,
+} from './quotes';
+export { detectConflicts, statedNumbers } from './conflicts';
+export type {
+  ConflictMember,
+  ConflictReport,
+  ConflictReason,
+  Quantity,
+  QuantityValue,
+  StatedNumber,
+} from './conflicts';
