@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeBundle } from '../shared/bundle';
 import { canonicalizeText } from '../shared/text/canonical';
-import type { Article } from '../shared/model/types';
+import type { Annotation, Article } from '../shared/model/types';
 import { SEED_TITLES, dragSelect, openArticle } from './support/editor';
 
 declare global {
@@ -32,7 +32,9 @@ async function start(page: Page) {
 }
 
 async function libraryTitles(page: Page): Promise<string[]> {
-  return (await page.locator('[data-testid="library-item"] .library-title').allTextContents()).sort();
+  return (
+    await page.locator('[data-testid="library-item"] .library-title').allTextContents()
+  ).sort();
 }
 
 /** Every article's title with its annotations as the side panel lists them. */
@@ -59,9 +61,9 @@ async function tagClaim(page: Page, text: string) {
 async function importFile(page: Page, file: string | { name: string; buffer: Buffer }) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-bundle').click();
-  await (await chooser).setFiles(
-    typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' },
-  );
+  await (
+    await chooser
+  ).setFiles(typeof file === 'string' ? file : { ...file, mimeType: 'application/octet-stream' });
 }
 
 async function exportAs(page: Page, format: 'bundle' | 'html' = 'bundle'): Promise<string> {
@@ -78,7 +80,11 @@ async function exportAs(page: Page, format: 'bundle' | 'html' = 'bundle'): Promi
 }
 
 /** A bundle of one article, written by the real writer, for the bad-input cases. */
-function tinyBundle(text: string, title = 'A bundled article'): Uint8Array {
+function tinyBundle(
+  text: string,
+  title = 'A bundled article',
+  annotations: Annotation[] = [],
+): Uint8Array {
   const canonical = canonicalizeText(text);
   const article: Article = {
     id: 'bundled-1',
@@ -92,7 +98,7 @@ function tinyBundle(text: string, title = 'A bundled article'): Uint8Array {
     updatedAt: Date.UTC(2024, 0, 1),
   };
   return writeBundle(
-    { articles: [article], annotations: [], groups: [] },
+    { articles: [article], annotations, groups: [] },
     { appVersion: '0.1.0', now: Date.UTC(2024, 0, 2) },
   );
 }
@@ -106,6 +112,12 @@ test('annotate, export a bundle, wipe, import it: everything is back', async ({ 
   await tagClaim(page, '167 arrests were made in and around Los Angeles');
   const before = await workspaceAsShown(page);
   expect(Object.values(before).flat()).toHaveLength(3);
+
+  // Ctrl+E opens the same dialog as the button; Escape closes it.
+  await page.keyboard.press('Control+e');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
 
   const bundle = await exportAs(page);
   expect(path.extname(bundle)).toBe('.corroborate');
@@ -221,4 +233,56 @@ test('markup inside article text is shown as text and never run', async ({ page 
   expect(await reportPage.evaluate(() => window.__pwned)).toBeUndefined();
   await reportPage.close();
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('an annotation whose text is gone waits in the review queue; the editor places it', async ({
+  page,
+}) => {
+  await start(page);
+  const text =
+    'Officials counted 498 arrests in ten cities.\nThe Times said 167 arrests were made in Los Angeles.';
+  const lost: Annotation = {
+    id: 'lost-1',
+    articleId: 'bundled-1',
+    kind: 'claim',
+    position: { type: 'TextPositionSelector', start: 0, end: 27 },
+    // Edited after export: nothing in the article resembles it any more.
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: 'Zebras annexed the aquarium',
+      prefix: '',
+      suffix: '',
+    },
+    speaker: null,
+    note: 'from the wire',
+    groupId: null,
+    stance: null,
+    createdAt: Date.UTC(2024, 0, 1),
+    updatedAt: Date.UTC(2024, 0, 1),
+  };
+  await importFile(page, {
+    name: 'queue.corroborate',
+    buffer: Buffer.from(tinyBundle(text, 'Officials counted 498 arrests', [lost])),
+  });
+  const report = page.getByTestId('import-report');
+  await expect(report.getByTestId('import-review')).toContainText('Zebras annexed the aquarium');
+  await expect(report.getByTestId('import-review')).toContainText('Officials counted 498 arrests');
+  await report.getByRole('button', { name: 'Review now' }).click();
+
+  await expect(page.getByTestId('reanchor-badge')).toContainText('1');
+  const item = page.getByTestId('reanchor-item');
+  await expect(item).toContainText('Its quote is no longer in the article.');
+  await item.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('article-title')).toHaveText('Officials counted 498 arrests');
+  await expect(page.getByTestId('annotations-empty')).toBeVisible();
+
+  await dragSelect(page, '167 arrests were made in Los Angeles');
+  await item.getByRole('button', { name: 'Use selection' }).click();
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await expect(page.getByTestId('annotation-item')).toContainText(
+    '167 arrests were made in Los Angeles',
+  );
+  await expect(page.getByTestId('annotation-item')).toContainText('from the wire');
+  await expect(page.getByTestId('reanchor-item')).toHaveCount(0);
+  await expect(page.getByTestId('reanchor-badge')).toHaveCount(0);
 });

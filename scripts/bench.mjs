@@ -16,10 +16,10 @@ import { chromium } from '@playwright/test';
 
 const root = resolve(import.meta.dirname, '..');
 const figures = [];
-// Node benchmarks report (name, value, unit); browser ones (name, milliseconds, detail?).
-const report = (section, kind) => (name, value, extra) => {
-  figures.push({ section, name, value, extra });
-  const suffix = kind === 'unit' ? ` ${extra}` : ` ms${extra ? ` (${extra})` : ''}`;
+// Node benchmarks report (name, value, unit); browser ones (name, value, detail?, unit = ms).
+const report = (section, kind) => (name, value, extra, unit) => {
+  figures.push({ section, name, value, extra, unit });
+  const suffix = kind === 'unit' ? ` ${extra}` : ` ${unit ?? 'ms'}${extra ? ` (${extra})` : ''}`;
   console.log(`  ${name}: ${format(value)}${suffix}`);
 };
 const format = (v) =>
@@ -107,7 +107,7 @@ async function browserBenches() {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const results = await page.evaluate(() => window.runBenches());
     const add = report('browser', 'detail');
-    for (const r of results) add(r.name, r.value, r.detail);
+    for (const r of results) add(r.name, r.value, r.detail, r.unit);
     await context.close();
   } finally {
     process.kill(-server.pid, 'SIGTERM');

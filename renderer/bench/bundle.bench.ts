@@ -1,3 +1,4 @@
+import type { BenchReport } from './report';
 import { readBundle, writeBundle } from '../../shared/bundle';
 import { sampleWorkspace } from '../../shared/bundle/sample';
 import { CorroborateDatabase } from '../db/database';
@@ -10,7 +11,6 @@ import { APP_VERSION, collectWorkspace } from '../features/bundle/exportData';
  * plan + write in one transaction into a fresh database. Targets: each under 2 s. Uses its own
  * databases, never the app's.
  */
-export type BenchReport = (name: string, ms: number, detail?: string) => void;
 
 const SEEDS = import.meta.glob('../../seeds/*.txt', {
   query: '?raw',
@@ -92,12 +92,13 @@ export async function benchBundle(report: BenchReport): Promise<void> {
     );
     if (base !== null) {
       report(
-        'bundle import: peak JS heap, MB (value is MB, not ms)',
+        'bundle import: peak JS heap',
         mb(peak),
         `${mb(peak - base)} MB above the ${mb(base)} MB before the import`,
+        'MB',
       );
     } else {
-      report('bundle import: peak JS heap', Number.NaN, 'performance.memory not available');
+      report('bundle import: peak JS heap', Number.NaN, 'performance.memory not available', 'MB');
     }
   } finally {
     source.close();

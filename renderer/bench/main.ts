@@ -1,7 +1,7 @@
 import '../styles.css';
 import { benchHighlightPainting, benchLibrary, benchOpenLargestSeed } from './open.bench';
 import { benchMatrix } from './review.bench';
-// BUNDLE_BENCH
+import { benchBundle } from './bundle.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -11,9 +11,16 @@ export interface Figure {
   name: string;
   value: number;
   detail?: string;
+  unit?: string;
 }
 
-const BENCHES = [benchOpenLargestSeed, benchLibrary, benchHighlightPainting, benchMatrix];
+const BENCHES = [
+  benchOpenLargestSeed,
+  benchLibrary,
+  benchHighlightPainting,
+  benchMatrix,
+  benchBundle,
+];
 
 declare global {
   interface Window {
@@ -24,8 +31,8 @@ declare global {
 window.runBenches = async () => {
   const figures: Figure[] = [];
   for (const bench of BENCHES) {
-    await bench((name: string, value: number, detail?: string) => {
-      figures.push({ name, value, detail });
+    await bench((name: string, value: number, detail?: string, unit?: string) => {
+      figures.push({ name, value, detail, unit });
     });
   }
   return figures;

@@ -1,3 +1,4 @@
+import type { BenchReport } from './report';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Annotation, Article } from '../../shared/model/types';
@@ -8,8 +9,6 @@ import { App } from '../app/App';
 import { ArticleViewer } from '../features/annotate/ArticleViewer';
 import { flushHighlights } from '../features/annotate/highlightPainter';
 import { randomWords, seededRandom } from './generate';
-
-export type BenchReport = (name: string, ms: number, detail?: string) => void;
 
 const SEEDS = import.meta.glob('../../seeds/*.txt', {
   query: '?raw',

@@ -152,12 +152,12 @@ export function buildExport(
 function baseName(ws: Workspace, now: number): string {
   const day = new Date(now).toISOString().slice(0, 10);
   const only = ws.articles.length === 1 ? ws.articles[0]!.title : '';
-  const slug = only
+  const full = only
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .replace(/-$/, '');
+    .replace(/^-|-$/g, '');
+  // At most 40 characters, cut between words.
+  const slug = full.length <= 40 ? full : full.slice(0, 41).replace(/-[^-]*$/, '');
   return slug ? `corroborate-${day}-${slug}` : `corroborate-${day}`;
 }
