@@ -26,6 +26,15 @@ async function tagClaim(page: Page, text: string, viewer = 0) {
   await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
 }
 
+/** Select `text` with the mouse, press Q and name the speaker. */
+async function tagQuote(page: Page, text: string, speaker: string) {
+  await dragSelect(page, text);
+  await page.keyboard.press('q');
+  await page.getByTestId('speaker-input').fill(speaker);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector-text')).toHaveText(text);
+}
+
 const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 
 /** Whether `text` in review column `viewer` is scrolled into that column's visible area. */
@@ -199,11 +208,11 @@ test('link the Los Angeles figures, see the conflict, follow it side by side, re
   ).toBeVisible();
 
   // C works in any column; J/K step between the groups on screen.
-  await tagClaim(page, NEARLY_500, 0);
+  await tagClaim(page, 'ICE arrested nearly 500 people', 1);
   await page.getByTestId('link-open').click();
   await page
     .getByTestId('suggestion')
-    .filter({ hasText: 'ICE arrested nearly 500 people' })
+    .filter({ hasText: NEARLY_500 })
     .first()
     .getByTestId('suggestion-accept')
     .click();
@@ -219,4 +228,44 @@ test('link the Los Angeles figures, see the conflict, follow it side by side, re
   // The choice of columns survives a restart.
   await page.reload();
   await expect(page.getByTestId('review-column')).toHaveCount(4);
+});
+
+test('find a quote in all sources, tag+link the copies, flag an altered copy', async ({ page }) => {
+  test.slow();
+  await start(page);
+  const homan =
+    'Sanctuary jurisdictions that do not honor detainers or allow us access to jails and prisons are shielding criminal aliens from immigration enforcement';
+  await openArticle(page, SEED_TITLES.newsmax);
+  await tagQuote(page, homan, 'Tom Homan');
+  await page.getByTestId('find-quote').click();
+  const hits = page.getByTestId('quote-hit');
+  await expect(hits).toHaveCount(2);
+  await expect(hits.and(page.locator('[data-verbatim="true"]'))).toHaveCount(2);
+  await hits.nth(0).getByTestId('quote-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(2);
+  await hits.nth(1).getByTestId('quote-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(3);
+  await expect(page.getByTestId('integrity-flag')).toHaveCount(0);
+  // The copies are quotes by the same speaker.
+  await openArticle(page, SEED_TITLES.federalAgents);
+  const item = page.getByTestId('annotation-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-kind', 'quote');
+  await expect(item).toContainText('Tom Homan');
+
+  // A copy that starts earlier than the other is flagged, with the word-level difference.
+  const safeCity =
+    'focused on cities and regions where ICE deportation officers are denied access to jails and prisons to interview suspected immigration violators or jurisdictions where ICE detainers are not honored';
+  await tagQuote(page, `Operation Safe City ${safeCity}`, 'ICE');
+  await openArticle(page, SEED_TITLES.ice498);
+  await tagQuote(page, safeCity, 'ICE');
+  await page.getByTestId('find-quote').click();
+  // The hit covers the shared words; the longer copy tagged there is what gets linked.
+  const copy = page.getByTestId('quote-hit').filter({ hasText: SEED_TITLES.federalAgents });
+  await expect(copy.getByTestId('quote-accept')).toHaveText('Link');
+  await copy.getByTestId('quote-accept').click();
+  await expect(page.getByTestId('integrity-flag')).toBeVisible();
+  await expect(page.getByTestId('quote-diff').first()).toContainText('operation safe city');
+  await tab(page, 'Matrix');
+  await expect(page.getByTestId('matrix-row')).toHaveCount(2);
 });

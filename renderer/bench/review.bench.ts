@@ -1,12 +1,10 @@
+import type { BenchReport } from './report';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Annotation, ClaimGroup } from '../../shared/model/types';
 import { buildMatrix, summarizeGroups, type MatrixSource } from '../features/review/groupModel';
 import { MatrixTable } from '../features/review/MatrixTable';
-
-/** What a benchmark tells the runner: a named measurement in milliseconds (plus a note). */
-export type BenchReport = (name: string, ms: number, detail?: string) => void;
 
 const GROUPS = 50;
 const SOURCES = 10;

@@ -3,6 +3,8 @@ import { makeSelectors } from '../../../shared/anchoring/selectors';
 import { db } from '../../db/database';
 import type { RowEdit } from '../../db/changes';
 import { applyChange } from '../../state/history';
+// Group integrity (empty groups go, labels follow their first member) is one rule, owned by review.
+import { leaveGroupEdits } from '../review/groupOps';
 
 /**
  * Every annotation change the editor makes. Each is one undoable, committed transaction; the
@@ -72,7 +74,7 @@ export async function deleteAnnotations(ids: string[], label = 'Delete annotatio
     const edits: RowEdit[] = [];
     const rows = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => !!a);
     for (const a of rows) edits.push({ table: 'annotations', key: a.id, after: undefined });
-    return [...edits, ...(await groupsLeftEmpty(rows))];
+    return [...edits, ...(await leaveGroupEdits(rows, Date.now()))];
   });
 }
 
@@ -82,23 +84,8 @@ export async function deleteArticle(articleId: string): Promise<void> {
     const anns = await db.annotations.where('articleId').equals(articleId).toArray();
     const edits: RowEdit[] = [{ table: 'articles', key: articleId, after: undefined }];
     for (const a of anns) edits.push({ table: 'annotations', key: a.id, after: undefined });
-    return [...edits, ...(await groupsLeftEmpty(anns))];
+    return [...edits, ...(await leaveGroupEdits(anns, Date.now()))];
   });
-}
-
-/** Deletions for the claim groups that lose their last member when `removed` go. */
-export async function groupsLeftEmpty(removed: Annotation[]): Promise<RowEdit[]> {
-  const ids = new Set(removed.map((a) => a.id));
-  const edits: RowEdit[] = [];
-  for (const groupId of new Set(removed.map((a) => a.groupId).filter((g): g is string => !!g))) {
-    const remaining = await db.annotations
-      .where('groupId')
-      .equals(groupId)
-      .filter((m) => !ids.has(m.id))
-      .count();
-    if (remaining === 0) edits.push({ table: 'groups', key: groupId, after: undefined });
-  }
-  return edits;
 }
 
 /** Speakers already used in the workspace, most used first, for the quote prompt. */

@@ -34,7 +34,7 @@ async function loadAnnotation(id: string): Promise<Annotation> {
  * (undo restores it with its members); an un-renamed group whose label came from a leaving member
  * takes the oldest remaining member's text.
  */
-async function departures(leaving: Annotation[], now: number): Promise<RowEdit[]> {
+export async function leaveGroupEdits(leaving: Annotation[], now: number): Promise<RowEdit[]> {
   const ids = new Set(leaving.map((a) => a.id));
   const edits: RowEdit[] = [];
   const groupIds = new Set(leaving.map((a) => a.groupId).filter((g): g is string => !!g));
@@ -86,12 +86,12 @@ async function joinPlan(
     edits.push({ table: 'groups', key: target.id, after: target });
   }
   const moving = joining.filter((a) => a.groupId !== target.id);
-  edits.push(...(await departures(moving, now)));
+  edits.push(...(await leaveGroupEdits(moving, now)));
   for (const a of moving) {
     const after: Annotation = { ...a, groupId: target.id, stance: 'agrees', updatedAt: now };
     edits.push({ table: 'annotations', key: a.id, after });
   }
-  // `moving` holds no member of the target, so `departures` never deletes the target itself.
+  // `moving` holds no member of the target, so `leaveGroupEdits` never deletes the target itself.
   return { edits, groupId: target.id };
 }
 
@@ -129,7 +129,7 @@ export async function unlink(annotationId: string): Promise<void> {
     const a = await loadAnnotation(annotationId);
     if (!a.groupId) return [];
     return [
-      ...(await departures([a], now)),
+      ...(await leaveGroupEdits([a], now)),
       {
         table: 'annotations',
         key: a.id,
