@@ -4,22 +4,11 @@
  * every run measures the same text. The budget for one query is 50 ms.
  */
 import { buildCorpusIndex, suggestMatches } from '../shared/matching/index';
+import { mulberry32 } from '../shared/testing/random';
 
 const ARTICLES = 200;
 const WORDS_PER_ARTICLE = 800;
 const RUNS = 21;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the a of to in and for on that with as by at from was were is are said officials report ' +
@@ -38,7 +27,7 @@ const UNITS = 'arrests people cases convictions officers raids cities counties'.
 const QUALIFIERS = ['', '', '', 'nearly ', 'about ', 'at least ', 'more than '];
 
 export function generateArticles(): { id: string; text: string }[] {
-  const rand = prng(20170928);
+  const rand = mulberry32(20170928);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
   // A long-tailed vocabulary of made-up content words, so term statistics look like news text.
   const vocabulary = Array.from({ length: 3000 }, () =>

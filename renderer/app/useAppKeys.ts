@@ -10,23 +10,13 @@ import { inTextOrder } from '../features/annotate/annotationsAt';
 import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate/tagSelection';
 import { viewersForArticle } from '../features/annotate/viewerRegistry';
 import { importFromDialog } from '../features/library/importActions';
+import { typingInField } from '../components/keyboard';
 
 export interface AppCommands {
   askSpeaker: (span: PendingSpan) => void;
   openPaste: () => void;
   /** Extra menu commands handled by features (bundle import/export, review). */
   onMenu?: (cmd: MenuCommand) => boolean;
-}
-
-function typingInField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return (
-    !!el &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
-  );
 }
 
 export async function runUndo(which: 'undo' | 'redo'): Promise<void> {

@@ -1,14 +1,7 @@
+import { mulberry32 } from '../../shared/testing/random';
+
 /** Deterministic data for benchmarks: the same figures on every run. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 const WORDS = (
   'the of and to in officials said arrests city county federal immigration agents operation police ' +

@@ -7,6 +7,7 @@ import { makeSelectors } from '../anchoring/selectors';
 import { canonicalizeText } from '../text/canonical';
 import { sha256Hex } from '../text/hash';
 import type { Workspace } from './types';
+import { mulberry32 } from '../testing/random';
 
 export interface SampleOptions {
   /** How many articles; texts are reused with a distinguishing last line when there are more. */
@@ -103,17 +104,7 @@ function pad(n: number): string {
   return String(n).padStart(6, '0');
 }
 
-/** Small, well-known 32-bit PRNG: deterministic across engines. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /**
  * Texts that break naive code: astral characters (offsets differ between UTF-16 and code points),

@@ -12,19 +12,9 @@ import { cellStateWords, groupColours, summarizeGroup, type GroupSummary } from 
 import { GroupBadges } from './GroupFlags';
 import { articleName } from './reviewData';
 import { followGroup, MAX_REVIEW, MIN_REVIEW } from './reviewNav';
+import { typingInField } from '../../components/keyboard';
 
 const NO_IDS: readonly string[] = [];
-
-function typingInField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return (
-    !!el &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
-  );
-}
 
 /** A group's place when stepping with J/K: its first member, leftmost column first. */
 interface GroupStop {
