@@ -147,6 +147,8 @@ test('J and K move through annotations; the kind and speaker can be changed in t
   await page.keyboard.press('c');
   await dragSelect(page, "It's probably the first of many,");
   await page.keyboard.press('c');
+  // The new annotation is selected once saved; wait for that before deselecting.
+  await expect(page.getByTestId('annotation-item')).toHaveCount(2);
   await page.keyboard.press('Escape');
   // Text order: the Albence quote comes before the Los Angeles figure in this article.
   await page.keyboard.press('j');

@@ -40,6 +40,9 @@ export async function tagSpan(
   kind: AnnotationKind,
   speaker: string | null = null,
 ): Promise<void> {
+  // Clear the selection now, not after the write: the editor may already be selecting the
+  // next span by the time IndexedDB commits.
+  window.getSelection()?.removeAllRanges();
   try {
     const article = await db.articles.get(span.articleId);
     if (!article) throw new Error('the article was deleted');
@@ -49,7 +52,6 @@ export async function tagSpan(
       end: span.end,
       speaker,
     });
-    window.getSelection()?.removeAllRanges();
     selectAnnotation(annotation.id);
     notify(
       'info',
