@@ -24,35 +24,26 @@ export async function applyChange(label: string, plan: ChangePlanner): Promise<C
   return change;
 }
 
-export async function undo(): Promise<Change | null> {
-  const { undo: stack, busy } = historyStore.get();
-  const change = stack.at(-1);
-  if (!change || busy) return null;
-  historyStore.set((s) => ({ ...s, busy: true }));
-  try {
-    await replayChange(change, 'before');
-    historyStore.set((s) => ({
-      undo: s.undo.slice(0, -1),
-      redo: [...s.redo, change],
-      busy: false,
-    }));
-    return change;
-  } catch (error) {
-    historyStore.set((s) => ({ ...s, busy: false }));
-    throw error;
-  }
-}
+export const undo = () => step('undo');
+export const redo = () => step('redo');
 
-export async function redo(): Promise<Change | null> {
-  const { redo: stack, busy } = historyStore.get();
-  const change = stack.at(-1);
+/**
+ * Undo replays the newest change's `before` rows and moves it to the redo stack; redo replays
+ * its `after` rows and moves it back. The stacks move only once the replay committed.
+ */
+async function step(direction: 'undo' | 'redo'): Promise<Change | null> {
+  const { busy, ...stacks } = historyStore.get();
+  const from = direction;
+  const to = direction === 'undo' ? 'redo' : 'undo';
+  const change = stacks[from].at(-1);
   if (!change || busy) return null;
   historyStore.set((s) => ({ ...s, busy: true }));
   try {
-    await replayChange(change, 'after');
+    await replayChange(change, direction === 'undo' ? 'before' : 'after');
     historyStore.set((s) => ({
-      undo: [...s.undo, change],
-      redo: s.redo.slice(0, -1),
+      ...s,
+      [from]: s[from].slice(0, -1),
+      [to]: [...s[to], change],
       busy: false,
     }));
     return change;
