@@ -91,7 +91,7 @@ export function useAppKeys(commands: AppCommands): void {
         } else if (key === 'f') {
           e.preventDefault();
           menu('find');
-        } else if (key === 'e' && commands.onMenu) {
+        } else if (key === 'e') {
           e.preventDefault();
           menu('export-bundle');
         }

@@ -29,3 +29,19 @@ export function viewerContaining(node: Node | null): ViewerHandle | null {
 export function viewersForArticle(articleId: string): ViewerHandle[] {
   return [...viewers.values()].filter((v) => v.articleId === articleId);
 }
+
+/**
+ * The viewer of an article once it has rendered its text: after a view switch or opening an
+ * article, viewers mount over the next few frames. Resolves null if none appears in time.
+ */
+export async function whenViewerReady(
+  articleId: string,
+  frames = 120,
+): Promise<ViewerHandle | null> {
+  for (let i = 0; i <= frames; i++) {
+    const viewer = viewersForArticle(articleId).find((v) => v.map());
+    if (viewer) return viewer;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  return null;
+}

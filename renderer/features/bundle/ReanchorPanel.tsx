@@ -6,7 +6,7 @@ import { notify, reportError } from '../../components/toasts';
 import { openArticle, selectAnnotation } from '../../state/uiState';
 import { rangeForOffsets } from '../annotate/domOffsets';
 import { readPendingSpan } from '../annotate/tagSelection';
-import { viewersForArticle } from '../annotate/viewerRegistry';
+import { whenViewerReady } from '../annotate/viewerRegistry';
 import { REASON_TEXT, discardQueued, placeQueued } from './reanchorOps';
 
 /**
@@ -132,19 +132,13 @@ async function showInArticle(item: ReanchorItem): Promise<void> {
   const { articleId, position } = item.annotation;
   await openArticle(articleId);
   const at = item.proposal ?? null;
-  // The viewer mounts on the next renders; wait for it briefly.
-  for (let tries = 0; tries < 30; tries++) {
-    const viewer = viewersForArticle(articleId)[0];
-    const map = viewer?.map();
-    if (viewer && map) {
-      viewer.scrollToOffset(at ? at.start : Math.min(position.start, map.spans.at(-1)?.end ?? 0));
-      if (at) {
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(rangeForOffsets(map, at.start, at.end));
-      }
-      return;
-    }
-    await new Promise((r) => requestAnimationFrame(r));
+  const viewer = await whenViewerReady(articleId, 30);
+  const map = viewer?.map();
+  if (!viewer || !map) return;
+  viewer.scrollToOffset(at ? at.start : Math.min(position.start, map.spans.at(-1)?.end ?? 0));
+  if (at) {
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(rangeForOffsets(map, at.start, at.end));
   }
 }

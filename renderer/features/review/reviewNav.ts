@@ -1,17 +1,15 @@
 import type { Annotation } from '../../../shared/model/types';
 import { db } from '../../db/database';
 import { uiStore, updateUi } from '../../state/uiState';
-import { viewersForArticle } from '../annotate/viewerRegistry';
+import { whenViewerReady } from '../annotate/viewerRegistry';
 
 /** Side-by-side review shows 2 to 4 articles. */
 export const MIN_REVIEW = 2;
 export const MAX_REVIEW = 4;
 
 /** Scroll the viewer of an article once it has rendered (columns mount after a view switch). */
-function scrollWhenReady(articleId: string, offset: number, frames = 120): void {
-  const viewer = viewersForArticle(articleId).find((v) => v.map());
-  if (viewer) viewer.scrollToOffset(offset);
-  else if (frames > 0) requestAnimationFrame(() => scrollWhenReady(articleId, offset, frames - 1));
+function scrollWhenReady(articleId: string, offset: number): void {
+  void whenViewerReady(articleId).then((viewer) => viewer?.scrollToOffset(offset));
 }
 
 /** The first member (in text order) of each article, from a group's members. */
