@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
 import { planMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
+import { sha256Hex } from '../../shared/text/hash';
 import { db as appDb, type CorroborateDatabase } from './database';
 
 /**
@@ -136,8 +137,7 @@ export async function workspaceHash(database: CorroborateDatabase = appDb): Prom
     groups: byId(snap.groups),
     review: byId(snap.review),
   });
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(text);
 }
 
 function byId<T extends { id: string }>(rows: T[]): T[] {
