@@ -50,6 +50,9 @@ test('tag a claim and a quote with the mouse and keys, add a note, reload and fi
   await expect(items.nth(1)).toContainText('press release');
   await expect.poll(() => highlightCount(page, 'cb-claim')).toBe(1);
   await expect.poll(() => highlightCount(page, 'cb-quote')).toBe(1);
+  await expect(
+    page.getByTestId('library-item').filter({ hasText: SEED_TITLES.ice498 }),
+  ).toContainText('2 annotations');
 
   // Clicking the highlight opens it in the side panel.
   await clickText(page, 'creating a magnet');

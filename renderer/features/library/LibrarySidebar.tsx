@@ -12,9 +12,12 @@ import { searchArticles } from './searchArticles';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
   const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), []);
+  // Re-runs on every annotation change: read only the articleId index keys, not whole rows.
   const counts = useLiveQuery(async () => {
     const map = new Map<string, number>();
-    await db.annotations.each((a) => map.set(a.articleId, (map.get(a.articleId) ?? 0) + 1));
+    for (const id of await db.annotations.orderBy('articleId').keys()) {
+      map.set(String(id), (map.get(String(id)) ?? 0) + 1);
+    }
     return map;
   }, []);
   const openId = useStore(uiStore, (s) => s.openArticleId);
