@@ -85,7 +85,7 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
               <span className="library-title">{article.title}</span>
               <span className="library-meta">
                 {[article.source, article.date].filter(Boolean).join(' · ') || 'Unknown source'}
-                {counts?.get(article.id) ? ` · ${counts.get(article.id)} annotations` : ''}
+                {annotationCount(counts?.get(article.id) ?? 0)}
               </span>
               {snippet && <span className="library-snippet">{snippet}</span>}
             </button>
@@ -112,4 +112,8 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
       </ul>
     </nav>
   );
+}
+
+function annotationCount(n: number): string {
+  return n === 0 ? '' : ` · ${n} annotation${n === 1 ? '' : 's'}`;
 }
