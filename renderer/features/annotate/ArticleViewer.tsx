@@ -35,8 +35,6 @@ export interface ArticleViewerProps {
   groupColour?: (annotation: Annotation) => number | null;
   /** Annotations to mark as followed across review columns. */
   focusIds?: readonly string[];
-  /** Extra ranges to show faintly (suggestion previews). */
-  hints?: readonly { start: number; end: number }[];
   /** Click on text covered by annotations: their ids, innermost first. */
   onHit: (ids: string[]) => void;
 }
@@ -94,7 +92,6 @@ function ViewerBridge({
   selectedId,
   groupColour,
   focusIds,
-  hints,
   onHit,
 }: ArticleViewerProps) {
   const [editor] = useLexicalComposerContext();
@@ -145,7 +142,7 @@ function ViewerBridge({
     [viewerId, article.id],
   );
 
-  // Paint: kind colours, group colours (review), followed members, the selection, hints.
+  // Paint: kind colours, group colours (review), followed members, the selection.
   useEffect(() => {
     if (!map) return;
     const byName = new Map<string, AbstractRange[]>();
@@ -163,9 +160,8 @@ function ViewerBridge({
       if (focus.has(a.id)) add(HIGHLIGHT_NAMES.focus, range);
       if (a.id === selectedId) add(HIGHLIGHT_NAMES.selected, range);
     }
-    for (const h of hints ?? []) add(HIGHLIGHT_NAMES.hint, rangeForOffsets(map, h.start, h.end));
     setViewerHighlights(viewerId, byName);
-  }, [map, annotations, selectedId, groupColour, focusIds, hints, viewerId]);
+  }, [map, annotations, selectedId, groupColour, focusIds, viewerId]);
 
   useEffect(() => () => clearViewerHighlights(viewerId), [viewerId]);
 

@@ -11,7 +11,6 @@ export const HIGHLIGHT_NAMES = {
   quote: 'cb-quote',
   selected: 'cb-selected',
   focus: 'cb-focus',
-  hint: 'cb-hint',
 } as const;
 
 export const GROUP_COLOURS = 8;
@@ -21,7 +20,6 @@ export const groupHighlightName = (i: number) => `cb-group-${i % GROUP_COLOURS}`
 const PRIORITY: Record<string, number> = {
   'cb-quote': 1,
   'cb-claim': 2,
-  'cb-hint': 4,
   'cb-focus': 5,
   'cb-selected': 6,
 };
