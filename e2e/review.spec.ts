@@ -230,9 +230,10 @@ test('link the Los Angeles figures, see the conflict, follow it side by side, re
   await page.keyboard.press('k');
   await expect(label).toHaveText(first!);
 
-  // The choice of columns survives a restart.
+  // The choice of columns and the followed group survive a restart.
   await page.reload();
   await expect(page.getByTestId('review-column')).toHaveCount(4);
+  await expect(label).toHaveText(first!);
 });
 
 test('find a quote in all sources, tag+link the copies, flag an altered copy', async ({ page }) => {

@@ -18,7 +18,13 @@ export interface UiState {
 const SETTINGS_KEY = 'ui';
 
 /** The part of the UI state that survives a restart. */
-type PersistedUi = Pick<UiState, 'openArticleId' | 'view' | 'reviewArticleIds'>;
+type PersistedUi = Pick<UiState, 'openArticleId' | 'view' | 'reviewArticleIds' | 'focusedGroupId'>;
+const PERSISTED: readonly (keyof PersistedUi)[] = [
+  'openArticleId',
+  'view',
+  'reviewArticleIds',
+  'focusedGroupId',
+];
 
 export const uiStore = createStore<UiState>({
   openArticleId: null,
@@ -37,6 +43,7 @@ export async function restoreUiState(): Promise<void> {
     openArticleId: typeof saved.openArticleId === 'string' ? saved.openArticleId : null,
     view: saved.view ?? 'read',
     reviewArticleIds: Array.isArray(saved.reviewArticleIds) ? saved.reviewArticleIds : [],
+    focusedGroupId: typeof saved.focusedGroupId === 'string' ? saved.focusedGroupId : null,
     restored: true,
   }));
 }
@@ -44,9 +51,9 @@ export async function restoreUiState(): Promise<void> {
 /** Update UI state; the persisted part is written to IndexedDB before the promise resolves. */
 export async function updateUi(patch: Partial<UiState>): Promise<void> {
   uiStore.set((s) => ({ ...s, ...patch }));
-  if ('openArticleId' in patch || 'view' in patch || 'reviewArticleIds' in patch) {
-    const { openArticleId, view, reviewArticleIds } = uiStore.get();
-    const value: PersistedUi = { openArticleId, view, reviewArticleIds };
+  if (PERSISTED.some((key) => key in patch)) {
+    const { openArticleId, view, reviewArticleIds, focusedGroupId } = uiStore.get();
+    const value: PersistedUi = { openArticleId, view, reviewArticleIds, focusedGroupId };
     await db.settings.put({ key: SETTINGS_KEY, value });
   }
 }
