@@ -75,11 +75,11 @@ function useGroupSummary(groupId: string | null): GroupSummary | null | undefine
 
 /** The "claim group" part of the annotation panel: membership, conflicts, linking. */
 export function LinkSection({ annotation }: { annotation: Annotation }) {
-  const corpus = useCorpus();
   const summary = useGroupSummary(annotation.groupId);
   const groups = useLiveQuery(() => db.groups.orderBy('updatedAt').reverse().toArray(), []);
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
+  const corpus = useCorpus(linking || findingQuote);
   const titles = useMemo(
     () => new Map((corpus?.articles ?? []).map((a) => [a.id, a.title])),
     [corpus?.articles],

@@ -27,9 +27,14 @@ export function corpusIndexFor(
   return cached.index;
 }
 
-/** All articles (live) and the index over them; null while loading. */
-export function useCorpus(): { articles: Article[]; index: CorpusIndex } | null {
+/**
+ * All articles (live) and, when `withIndex`, the index over them; null while loading. The index
+ * is only built once the editor asks for matches, not whenever an annotation panel opens.
+ */
+export function useCorpus(
+  withIndex: boolean,
+): { articles: Article[]; index: CorpusIndex | null } | null {
   const articles = useLiveQuery(() => db.articles.toArray(), []);
   // corpusIndexFor returns the cached index unless the set of articles changed.
-  return articles ? { articles, index: corpusIndexFor(articles) } : null;
+  return articles ? { articles, index: withIndex ? corpusIndexFor(articles) : null } : null;
 }
