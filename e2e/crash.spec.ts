@@ -126,13 +126,12 @@ test('50 annotations survive a SIGKILL of the browser right after they show as s
       const page2 = again.pages()[0] ?? (await again.newPage());
       await page2.goto('/');
       await expect(page2.getByTestId('library-item')).toHaveCount(5);
-      const metas = await page2
-        .locator('[data-testid="library-item"] .library-meta')
-        .allTextContents();
-      const total = metas
-        .map((m) => Number(/(\d+) annotations/.exec(m)?.[1] ?? 0))
-        .reduce((a, b) => a + b, 0);
-      expect(total).toBe(50);
+      // The per-article counts load after the list itself; poll until they have.
+      const total = async () =>
+        (await page2.locator('[data-testid="library-item"] .library-meta').allTextContents())
+          .map((m) => Number(/(\d+) annotations?/.exec(m)?.[1] ?? 0))
+          .reduce((a, b) => a + b, 0);
+      await expect.poll(total).toBe(50);
       for (const title of titles) {
         await openArticle(page2, title);
         const texts = await page2
