@@ -9,7 +9,6 @@ import { clearHistory, historyStore, redo, undo } from '../../state/history';
 import { createAnnotation, deleteAnnotations } from '../annotate/annotationOps';
 import {
   acceptSuggestion,
-  defaultLabel,
   linkAnnotations,
   moveToGroup,
   renameGroup,
@@ -17,6 +16,7 @@ import {
   unlink,
 } from './groupOps';
 import { articleDefaults } from '../../../shared/model/defaults';
+import { defaultLabel } from '../../../shared/rules/groups';
 import { countLive, getGroup, getAnnotation } from '../../db/queries';
 
 const seeds = loadSeeds();
