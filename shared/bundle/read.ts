@@ -41,9 +41,11 @@ export async function readBundle(
 
 async function read(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
   checkAborted(opts);
-  const { texts, others } = unzipEntries(bytes, WANTED);
-  const head = parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest));
-  const version = checkVersion(head);
+  const { texts, others } = unzipEntries(bytes, WANTED, opts);
+  const manifestText = texts.get(ENTRY.manifest);
+  const head = parseJsonEntry(ENTRY.manifest, manifestText);
+  const version = checkVersion(head, writtenVersion(manifestText ?? ''));
+  checkContentVersion(version, writtenVersion(manifestText ?? ''), texts);
 
   const parsed = version === 1 ? await migrateV1(texts, opts) : await readV2(texts, opts);
   const ownEntries = version === 1 ? V1_ENTRIES : V2_ENTRIES;
@@ -58,7 +60,38 @@ async function read(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBun
   return parsed;
 }
 
-function checkVersion(head: unknown): number {
+/**
+ * formatVersion exactly as the file spells it: JSON.parse turns 1e999 into Infinity, which
+ * JSON.stringify then shows as "null", a number the file never contained.
+ */
+export function writtenVersion(manifestText: string): string {
+  const m = /"formatVersion"\s*:\s*("(?:[^"\\]|\\.){0,40}"|[^,}\s]{1,40})/.exec(manifestText);
+  return m ? m[1]! : 'missing';
+}
+
+/**
+ * The manifest's version must match what the other entries are: format 1 has annotations.json
+ * and bare arrays; format 2 has annotations.jsonld and articles.json as an object. A mismatch
+ * means the zip was assembled by hand, and reading it with the wrong rules gives baffling
+ * messages ("expected array"), so name the mismatch instead.
+ */
+function checkContentVersion(version: number, written: string, texts: Map<string, string>): void {
+  const looksV1 = texts.has('annotations.json') && !texts.has(ENTRY.annotations);
+  const looksV2 = texts.has(ENTRY.annotations) && !texts.has('annotations.json');
+  const content = looksV1 ? 1 : looksV2 ? 2 : null;
+  if (content === null || content === version) return;
+  const why =
+    content === 1
+      ? 'it has annotations.json and no annotations.jsonld'
+      : 'it has annotations.jsonld and no annotations.json';
+  fail(
+    'version-mismatch',
+    `The bundle's manifest says format ${written}, but its contents are in format ${content} (${why}), so the manifest was replaced or the zip was put together by hand. ${EXPORT_AGAIN}`,
+    ENTRY.manifest,
+  );
+}
+
+function checkVersion(head: unknown, written: string): number {
   const h = (typeof head === 'object' && head !== null ? head : {}) as Record<string, unknown>;
   if (h.format !== FORMAT_NAME) {
     fail(
@@ -72,14 +105,14 @@ function checkVersion(head: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
     fail(
       'unsupported-version',
-      `The bundle's format version (${JSON.stringify(v)}) is not one Corroborate has ever written. ${EXPORT_AGAIN}`,
+      `The bundle's format version (${written}) is not one Corroborate has ever written. ${EXPORT_AGAIN}`,
       ENTRY.manifest,
     );
   }
   if (v > FORMAT_VERSION) {
     fail(
       'newer-version',
-      `This bundle was made by a newer version of Corroborate (${app}bundle format ${v}); this version reads formats up to ${FORMAT_VERSION}. Update Corroborate, then import it again.`,
+      `This bundle was made by a newer version of Corroborate (${app}bundle format ${written}); this version reads formats up to ${FORMAT_VERSION}. Update Corroborate, then import it again.`,
       ENTRY.manifest,
     );
   }
