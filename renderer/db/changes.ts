@@ -24,6 +24,18 @@ export interface Change {
 
 export type ChangePlanner = () => Promise<RowEdit[]>;
 
+/**
+ * The edit that deletes a row: a tombstone (the row with `deletedAt` set), never a removal, so
+ * a delete is an ordinary edit that undo reverses and sync and bundles can carry.
+ */
+export function tombstoneEdit<T extends { id: string; deletedAt: number | null }>(
+  table: 'articles' | 'annotations' | 'groups',
+  row: T,
+  now: number,
+): RowEdit {
+  return { table, key: row.id, after: { ...row, deletedAt: now, updatedAt: now } };
+}
+
 function table(name: WorkTable): Table<object, string> {
   return db.table(name);
 }

@@ -1,8 +1,9 @@
 import type { Annotation, ClaimGroup, Stance } from '../../../shared/model/types';
-import { db } from '../../db/database';
-import type { RowEdit } from '../../db/changes';
+import { tombstoneEdit, type RowEdit } from '../../db/changes';
+import { groupDefaults } from '../../../shared/model/defaults';
 import { applyChange } from '../../state/history';
 import { buildAnnotation } from '../annotate/annotationOps';
+import { annotationsOf, getAnnotation, getArticle, getGroup, groupMembers } from '../../db/queries';
 
 /**
  * Claim-group edits. Membership lives on the annotation (groupId + stance), the group row holds
@@ -24,7 +25,7 @@ export function byAge(a: Annotation, b: Annotation): number {
 }
 
 async function loadAnnotation(id: string): Promise<Annotation> {
-  const a = await db.annotations.get(id);
+  const a = await getAnnotation(id);
   if (!a) throw new Error('This annotation no longer exists.');
   return a;
 }
@@ -39,12 +40,10 @@ export async function leaveGroupEdits(leaving: Annotation[], now: number): Promi
   const edits: RowEdit[] = [];
   const groupIds = new Set(leaving.map((a) => a.groupId).filter((g): g is string => !!g));
   for (const groupId of groupIds) {
-    const remaining = (await db.annotations.where('groupId').equals(groupId).toArray())
-      .filter((m) => !ids.has(m.id))
-      .sort(byAge);
-    const group = await db.groups.get(groupId);
+    const remaining = (await groupMembers(groupId)).filter((m) => !ids.has(m.id)).sort(byAge);
+    const group = await getGroup(groupId);
     if (remaining.length === 0) {
-      edits.push({ table: 'groups', key: groupId, after: undefined });
+      if (group) edits.push(tombstoneEdit('groups', group, now));
     } else if (group && !group.labelEdited) {
       const label = defaultLabel(remaining[0]!.quote.exact);
       if (label !== group.label) {
@@ -69,7 +68,7 @@ async function joinPlan(
   let target: ClaimGroup | undefined;
   const targetId = groupId ?? joining.find((a) => a.groupId)?.groupId ?? null;
   if (targetId) {
-    target = await db.groups.get(targetId);
+    target = await getGroup(targetId);
     if (!target) throw new Error('This claim group no longer exists.');
     edits.push({ table: 'groups', key: target.id, after: { ...target, updatedAt: now } });
   } else {
@@ -77,6 +76,7 @@ async function joinPlan(
     const founder = [...joining].sort((x, y) => x.createdAt - y.createdAt)[0];
     if (!founder) throw new Error('Nothing to link.');
     target = {
+      ...groupDefaults(),
       id: crypto.randomUUID(),
       label: defaultLabel(founder.quote.exact),
       labelEdited: false,
@@ -162,14 +162,14 @@ export async function setStance(annotationId: string, stance: Stance): Promise<v
 /** Rename a group; an empty name goes back to the default (the oldest member's text). */
 export async function renameGroup(groupId: string, label: string): Promise<void> {
   await applyChange('Rename group', async () => {
-    const group = await db.groups.get(groupId);
+    const group = await getGroup(groupId);
     if (!group) throw new Error('This claim group no longer exists.');
     const trimmed = label.replace(/\s+/g, ' ').trim();
     let next: ClaimGroup;
     if (trimmed) {
       next = { ...group, label: trimmed, labelEdited: true, updatedAt: Date.now() };
     } else {
-      const members = (await db.annotations.where('groupId').equals(groupId).toArray()).sort(byAge);
+      const members = (await groupMembers(groupId)).sort(byAge);
       next = {
         ...group,
         label: members[0] ? defaultLabel(members[0].quote.exact) : group.label,
@@ -209,11 +209,11 @@ export async function acceptSuggestion(
   await applyChange('Accept suggestion', async () => {
     const now = Date.now();
     const source = await loadAnnotation(sourceAnnotationId);
-    const article = await db.articles.get(span.articleId);
+    const article = await getArticle(span.articleId);
     if (!article) throw new Error('That article was deleted.');
-    const existing = (
-      await db.annotations.where('articleId').equals(span.articleId).toArray()
-    ).find((a) => a.position.start === span.start && a.position.end === span.end);
+    const existing = (await annotationsOf(span.articleId)).find(
+      (a) => a.position.start === span.start && a.position.end === span.end,
+    );
     const edits: RowEdit[] = [];
     let other = existing;
     if (!other) {
