@@ -5,6 +5,17 @@
 
 export type AnnotationKind = 'claim' | 'quote';
 export type Stance = 'agrees' | 'conflicts';
+export type GroupStatus = 'open' | 'checking' | 'resolved';
+
+/** The default rating scale (settings key `ratingScale`); editors may adapt it. */
+export const DEFAULT_RATING_SCALE: readonly string[] = [
+  'True',
+  'Mostly true',
+  'Half true',
+  'Misleading',
+  'False',
+  'Unproven',
+];
 
 /** Where an article came from; kept for the library and for bundle provenance. */
 export interface ArticleOrigin {
@@ -61,6 +72,11 @@ export interface Annotation {
   groupId: string | null;
   /** Stance within its group; null when not grouped. */
   stance: Stance | null;
+  /**
+   * Free tags (issue 9). Optional here until the lead's DB v2 model lands on main, where it is
+   * required; readers treat a missing value as [].
+   */
+  tags?: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -71,6 +87,16 @@ export interface ClaimGroup {
   label: string;
   /** True once the editor renamed it; otherwise the label follows the first member's text. */
   labelEdited: boolean;
+  /*
+   * The editor's conclusion (issue 9). Optional here until the lead's DB v2 model lands on main,
+   * where all four are required; readers default to null / '' / 'open' / ''.
+   */
+  /** A label from the workspace's rating scale, or null when not rated yet. */
+  verdict?: string | null;
+  reasoning?: string;
+  status?: GroupStatus;
+  /** How a conflict was resolved ("the 167 covers the whole LA area office, the 101 the city"). */
+  resolution?: string;
   createdAt: number;
   updatedAt: number;
 }
