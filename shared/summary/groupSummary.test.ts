@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factcheckWorkspace } from '../testing/factcheck';
 import {
   conflictLine,
+  planGroupFacts,
   progressLine,
   quoteLine,
   ratingOf,
@@ -102,5 +103,30 @@ describe('the group summary on the seeds', () => {
     expect(ratingOf('True')).toEqual({ ratingValue: 6, bestRating: 6, worstRating: 1 });
     expect(ratingOf('Half true')).toEqual({ ratingValue: 4, bestRating: 6, worstRating: 1 });
     expect(ratingOf('Pants on fire')).toBeNull();
+  });
+});
+
+describe('planGroupFacts', () => {
+  const g = ws.groups[1]!;
+  const scale = ['True', 'Mostly true', 'Half true', 'Misleading', 'False', 'Unproven'];
+  it('writes the verdict, status and notes, and nothing when nothing changes', () => {
+    const next = planGroupFacts(
+      g,
+      { verdict: 'Half true', resolution: 'City vs county\n' },
+      scale,
+      9,
+    );
+    expect(next).toMatchObject({
+      verdict: 'Half true',
+      resolution: 'City vs county',
+      updatedAt: 9,
+    });
+    expect(planGroupFacts(next!, { verdict: 'Half true' }, scale, 10)).toBeNull();
+    expect(planGroupFacts(next!, { verdict: null }, scale, 10)).toMatchObject({ verdict: null });
+  });
+  it('refuses a verdict that is not on the scale, naming the scale', () => {
+    expect(() => planGroupFacts(g, { verdict: 'Pants on fire' }, scale, 1)).toThrow(
+      /not on the rating scale \(True, Mostly true/,
+    );
   });
 });

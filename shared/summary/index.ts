@@ -12,5 +12,26 @@ export {
   summarizeGroups,
   type SourceLookup,
 } from './groupSummary';
-export { groupFacts, ratingOf, statusWords, STATUSES, type GroupFacts } from './verdict';
+export {
+  groupFacts,
+  planGroupFacts,
+  ratingOf,
+  statusWords,
+  STATUSES,
+  type GroupFacts,
+} from './verdict';
 export { conflictLine, progressLine, quoteLine, stateWords, verdictWords } from './text';
+export { liveOnly } from './live';
+export {
+  buildMatrix,
+  cellStateWords,
+  filterSortRows,
+  CELL_SYMBOL,
+  type CellState,
+  type MatrixCell,
+  type MatrixData,
+  type MatrixFilter,
+  type MatrixOptions,
+  type MatrixRow,
+  type MatrixSort,
+} from './matrix';

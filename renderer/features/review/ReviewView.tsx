@@ -8,7 +8,13 @@ import { notify, reportError } from '../../components/toasts';
 import { ArticleViewer } from '../annotate/ArticleViewer';
 import { AnnotationInspector } from '../annotate/AnnotationInspector';
 import { inTextOrder } from '../annotate/annotationsAt';
-import { cellStateWords, groupColours, summarizeGroup, type GroupSummary } from './groupModel';
+import {
+  cellStateWords,
+  groupColours,
+  sourceLookup,
+  summarizeGroup,
+  type GroupSummary,
+} from './groupModel';
 import { GroupBadges } from './GroupFlags';
 import { articleName } from './reviewData';
 import { followGroup, MAX_REVIEW, MIN_REVIEW } from './reviewNav';
@@ -43,7 +49,9 @@ export function ReviewView() {
       db.groups.get(focusedGroupId),
       db.annotations.where('groupId').equals(focusedGroupId).toArray(),
     ]);
-    return group ? summarizeGroup(group, members) : null;
+    if (!group) return null;
+    const articles = await db.articles.bulkGet([...new Set(members.map((m) => m.articleId))]);
+    return summarizeGroup(group, members, sourceLookup(articles.filter((a) => !!a)));
   }, [focusedGroupId]);
 
   const columns = useMemo(() => {

@@ -3,6 +3,7 @@ import { db } from '../../db/database';
 import type { RowEdit } from '../../db/changes';
 import { applyChange } from '../../state/history';
 import { buildAnnotation } from '../annotate/annotationOps';
+import { planGroupFacts, type GroupFacts } from '../../../shared/summary';
 
 /**
  * Claim-group edits. Membership lives on the annotation (groupId + stance), the group row holds
@@ -231,4 +232,26 @@ export async function acceptSuggestion(
     return [...edits, ...plan.edits];
   });
   return result!;
+}
+
+/** Set a group's verdict, status, reasoning or resolution note: one undoable step. */
+export async function setGroupFacts(
+  groupId: string,
+  patch: Partial<GroupFacts>,
+  scale: readonly string[],
+): Promise<void> {
+  const label =
+    patch.verdict !== undefined
+      ? 'Rate claim'
+      : patch.status !== undefined
+        ? 'Set status'
+        : patch.resolution !== undefined
+          ? 'Edit resolution'
+          : 'Edit reasoning';
+  await applyChange(label, async () => {
+    const group = await db.groups.get(groupId);
+    if (!group) throw new Error('This claim group no longer exists.');
+    const next = planGroupFacts(group, patch, scale, Date.now());
+    return next ? [{ table: 'groups', key: groupId, after: next }] : [];
+  });
 }
