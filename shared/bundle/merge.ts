@@ -87,6 +87,12 @@ export function planMerge(
       articleIdMap[a.id] = local.id;
       textOf.set(local.id, local);
       summary.articles.matched++;
+      if (local.deletedAt !== null) {
+        // Deleted here, brought back by the bundle: the same row lives again, with the bundle's fields.
+        articles.push({ ...a, id: local.id, createdAt: local.createdAt, deletedAt: null });
+        summary.articles.updated++;
+        continue;
+      }
       if (
         a.updatedAt > local.updatedAt &&
         (a.title !== local.title || a.source !== local.source || a.date !== local.date)

@@ -1,8 +1,7 @@
-/**
- * Tombstones: once the lead's DB v2 model lands, deleted rows keep `deletedAt` set and every
- * summary and export skips them. Until then the field is absent and every row is live. Replace
- * with shared/model/live.ts's liveRows when it exists.
- */
-export function liveOnly<T extends object>(rows: readonly T[]): T[] {
-  return rows.filter((r) => ((r as { deletedAt?: number | null }).deletedAt ?? null) === null);
+import type { Tombstoned } from '../model/types';
+import { liveRows } from '../model/live';
+
+/** Tombstoned rows (deletedAt set) never reach a summary or an export. */
+export function liveOnly<T extends Tombstoned>(rows: readonly T[]): T[] {
+  return liveRows(rows);
 }

@@ -49,6 +49,7 @@ function group(id: string, label: string, createdAt: number): ClaimGroup {
     reasoning: '',
     status: 'open',
     resolution: '',
+    deletedAt: null,
     createdAt,
     updatedAt: createdAt,
   };
@@ -63,6 +64,10 @@ export function factcheckWorkspace(): Workspace {
       title: s.canonical.split('\n')[0]!.slice(0, 60),
       source: OUTLETS[key]!.source,
       url: OUTLETS[key]!.url,
+      authors: [],
+      language: 'en',
+      structure: null,
+      deletedAt: null,
       date: OUTLETS[key]!.date,
       text: s.canonical,
       origin: { kind: 'seed', name: null, format: 'txt' },
@@ -87,6 +92,8 @@ export function factcheckWorkspace(): Workspace {
       groupId,
       stance: 'agrees',
       tags: [],
+      author: null,
+      deletedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -1,23 +1,20 @@
 import { useCallback, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/database';
 import { useStore } from '../../state/createStore';
 import { selectAnnotation, uiStore } from '../../state/uiState';
 import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
 import { inTextOrder } from './annotationsAt';
+import { annotationsOf, getArticle } from '../../db/queries';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
-  const article = useLiveQuery(() => (openId ? db.articles.get(openId) : undefined), [openId]);
-  const rows = useLiveQuery(
-    () => (openId ? db.annotations.where('articleId').equals(openId).toArray() : []),
-    [openId],
-  );
+  const article = useLiveQuery(() => (openId ? getArticle(openId) : undefined), [openId]);
+  const rows = useLiveQuery(() => (openId ? annotationsOf(openId) : []), [openId]);
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 

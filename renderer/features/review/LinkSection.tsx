@@ -28,6 +28,8 @@ import { ConflictDetails, GroupBadges, IntegrityDetails, QuoteDiffText } from '.
 import { VerdictEditor } from './VerdictEditor';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
+import { getArticle, getGroup, groupMembers, liveAnnotations } from '../../db/queries';
+import { isLive } from '../../../shared/model/live';
 
 const SUGGESTION_LIMIT = 12;
 
@@ -69,12 +71,11 @@ function existingAt(all: readonly Annotation[], span: SpanInArticle): Annotation
 function useGroupSummary(groupId: string | null): GroupSummary | null | undefined {
   return useLiveQuery(async () => {
     if (!groupId) return null;
-    const [group, members] = await Promise.all([
-      db.groups.get(groupId),
-      db.annotations.where('groupId').equals(groupId).toArray(),
-    ]);
+    const [group, members] = await Promise.all([getGroup(groupId), groupMembers(groupId)]);
     if (!group) return null;
-    const articles = await db.articles.bulkGet([...new Set(members.map((m) => m.articleId))]);
+    const articles = await Promise.all(
+      [...new Set(members.map((m) => m.articleId))].map(getArticle),
+    );
     return summarizeGroup(group, members, sourceLookup(articles.filter((a) => !!a)));
   }, [groupId]);
 }
@@ -87,7 +88,10 @@ function fullestQuote(copies: string[]): string {
 /** The "claim group" part of the annotation panel: membership, conflicts, linking. */
 export function LinkSection({ annotation }: { annotation: Annotation }) {
   const summary = useGroupSummary(annotation.groupId);
-  const groups = useLiveQuery(() => db.groups.orderBy('updatedAt').reverse().toArray(), []);
+  const groups = useLiveQuery(
+    () => db.groups.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+    [],
+  );
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
   const corpus = useCorpus(linking || findingQuote);
@@ -281,7 +285,7 @@ function acceptSpan(annotation: Annotation, span: SpanInArticle, existing: Annot
 }
 
 function useAllAnnotations(): Annotation[] {
-  return useLiveQuery(() => db.annotations.toArray(), []) ?? [];
+  return useLiveQuery(() => liveAnnotations(), []) ?? [];
 }
 
 function LinkPicker({
