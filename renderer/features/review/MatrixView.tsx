@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { reportError } from '../../components/toasts';
 import { useStore } from '../../state/createStore';
 import { progressLine } from '../../../shared/summary';
@@ -47,7 +47,14 @@ export function MatrixView() {
     () => (view ? filterSortRows(view.matrix.rows, ui.filter, ui.sort, scale) : []),
     [view, ui.filter, ui.sort, scale],
   );
-  // Focus goes back to the cell once, after the view came back from review.
+  // Focus goes back to the cell once, when the editor comes back from the review it opened.
+  const opened = useRef(false);
+  useEffect(
+    () => () => {
+      if (opened.current) setMatrixUi({ refocus: true });
+    },
+    [],
+  );
   useEffect(() => {
     if (ui.refocus && view) setMatrixUi({ refocus: false });
   }, [ui.refocus, view]);
@@ -65,7 +72,8 @@ export function MatrixView() {
     );
   }
   const open = (groupId: string, cell: MatrixCell) => {
-    setMatrixUi({ active: { groupId, articleId: cell.articleId }, refocus: true });
+    opened.current = true;
+    setMatrixUi({ active: { groupId, articleId: cell.articleId } });
     void openInReview({
       groupId,
       articleId: cell.articleId,
