@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { platform } from '../platform/platform';
 import { redo, undo } from '../state/history';
-import { selectAnnotation, uiStore } from '../state/uiState';
+import { selectAnnotation, togglePanel, uiStore } from '../state/uiState';
 import { notify, reportError } from '../components/toasts';
 import { deleteAnnotations } from '../features/annotate/annotationOps';
 import { inTextOrder } from '../features/annotate/annotationsAt';
@@ -73,6 +73,15 @@ export function useAppKeys(commands: AppCommands): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const inField = typingInField(e.target);
+      // Panels: Ctrl/Cmd+B folds the library, Ctrl/Cmd+Alt+B the annotation panel. By key code,
+      // since Alt changes the character on macOS.
+      if (mod && e.code === 'KeyB' && !e.shiftKey) {
+        e.preventDefault();
+        void togglePanel(e.altKey ? 'inspector' : 'library').catch((err) =>
+          reportError('Folding the panel', err),
+        );
+        return;
+      }
       if (mod && !e.altKey) {
         if (key === 'z' && !inField) {
           e.preventDefault();

@@ -13,6 +13,7 @@ export function ReadingView() {
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
+  const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
   const article = useLiveQuery(() => (openId ? getArticle(openId) : undefined), [openId]);
   const rows = useLiveQuery(() => (openId ? annotationsOf(openId) : []), [openId]);
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
@@ -39,7 +40,7 @@ export function ReadingView() {
   }
   if (!article) return null;
   return (
-    <div className="reading">
+    <div className={panelCollapsed ? 'reading panel-collapsed' : 'reading'}>
       <article className="reading-main" aria-label={article.title}>
         <header className="article-head">
           <h2 data-testid="article-title">{article.title}</h2>
@@ -57,7 +58,7 @@ export function ReadingView() {
           onHit={onHit}
         />
       </article>
-      <aside className="side-panel" aria-label="Annotations">
+      <aside className="side-panel" aria-label="Annotations" hidden={panelCollapsed}>
         {selected && <AnnotationInspector key={selected.id} annotation={selected} />}
         <h3 className="panel-title">
           Annotations <span className="count">{annotations.length}</span>

@@ -42,6 +42,7 @@ export function ReviewView() {
   const savedIds = useStore(uiStore, (s) => s.reviewArticleIds);
   const focusedGroupId = useStore(uiStore, (s) => s.focusedGroupId);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
+  const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
 
   const data = useLiveQuery(async () => {
     const [articles, groups, annotations] = await Promise.all([
@@ -193,10 +194,14 @@ export function ReviewView() {
           Pick {MIN_REVIEW}–{MAX_REVIEW} articles above to read them side by side.
         </p>
       )}
-      <div className={selected ? 'review-body with-panel' : 'review-body'}>
+      <div className={selected && !panelCollapsed ? 'review-body with-panel' : 'review-body'}>
         <div
           className="review-columns"
-          style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}
+          data-testid="review-columns"
+          // Each column keeps a readable minimum width; more columns than fit scroll sideways.
+          style={{
+            gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(var(--review-col-min), 1fr))`,
+          }}
         >
           {columns.map((article) => (
             <ReviewColumn
@@ -211,7 +216,7 @@ export function ReviewView() {
             />
           ))}
         </div>
-        {selected && (
+        {selected && !panelCollapsed && (
           <aside className="side-panel review-panel" aria-label="Selected annotation">
             <AnnotationInspector key={selected.id} annotation={selected} />
           </aside>
