@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { writeBundle } from '../shared/bundle';
+import { makeSelectors } from '../shared/anchoring/selectors';
+import { canonicalizeText } from '../shared/text/canonical';
+import { annotationDefaults, articleDefaults } from '../shared/model/defaults';
+import type { Annotation, Article } from '../shared/model/types';
 import { clickText, dragSelect, openArticle, SEED_TITLES } from './support/editor';
 
 /**
@@ -168,4 +174,115 @@ test('rate two groups, resolve the conflict, filter the matrix, export what the 
   expect(reviews[1]!.reviewBody).toBe(RESOLUTION);
   expect(reviews.every((r) => r.author.name === 'Corroborate Desk')).toBe(true);
   expect(reviews.every((r) => r.itemReviewed.appearance.length === 2)).toBe(true);
+});
+
+/** A bundle with one article of 40 paragraphs and a claim on each, a few with notes. */
+function fortyClaims(): { title: string; bytes: Uint8Array; texts: string[] } {
+  const title = 'Forty claims about the raids';
+  const texts = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `Claim ${i + 1}: officials said ${100 + i * 7} arrests were made in district ${i + 1}.`,
+  );
+  const text = canonicalizeText([title, ...texts].join('\n'));
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const article: Article = {
+    ...articleDefaults(),
+    id: sha256,
+    sha256,
+    title,
+    source: 'Wire',
+    date: '2017-09-28',
+    text,
+    origin: { kind: 'file', name: 'forty.txt', format: 'txt' },
+    createdAt: Date.UTC(2024, 0, 1),
+    updatedAt: Date.UTC(2024, 0, 1),
+  };
+  const annotations: Annotation[] = texts.map((t, i) => {
+    const start = text.indexOf(t);
+    return {
+      ...annotationDefaults(),
+      id: `forty-${i + 1}`,
+      articleId: sha256,
+      kind: 'claim',
+      ...makeSelectors(text, start, start + t.length),
+      speaker: null,
+      note:
+        i === 26
+          ? 'Ask the district 27 press office for the booking log'
+          : i % 5 === 0
+            ? 'Check later'
+            : '',
+      groupId: null,
+      stance: null,
+      createdAt: Date.UTC(2024, 0, 1, 0, i),
+      updatedAt: Date.UTC(2024, 0, 1, 0, i),
+    };
+  });
+  const bytes = writeBundle(
+    { articles: [article], annotations, groups: [] },
+    { appVersion: '0.1.0', now: Date.UTC(2024, 0, 2) },
+  );
+  return { title, bytes, texts };
+}
+
+test('a list of 40 annotations: tag some, filter by tag, search a note, J/K scroll the list', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const { title, bytes, texts } = fortyClaims();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-bundle').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'forty.corroborate',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(bytes),
+  });
+  await page.getByTestId('import-report').getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  await openArticle(page, title);
+  await expect(page.getByTestId('list-count')).toHaveText('40 annotations');
+  // Virtual: far fewer than 40 rows exist in the page.
+  const items = page.getByTestId('annotation-item');
+  expect(await items.count()).toBeLessThan(40);
+
+  // Tag three claims "verify" from the inspector (the second and third pick it from the list).
+  for (const n of [3, 8, 12]) {
+    await items.filter({ hasText: `Claim ${n}:` }).click();
+    await expect(page.getByTestId('inspector-text')).toHaveText(texts[n - 1]!);
+    await page.getByTestId('tag-input').fill('verify');
+    await page.getByTestId('tag-input').press('Enter');
+    await expect(page.getByTestId('tag-chip')).toHaveText(['verify×']);
+  }
+  await page.getByTestId('inspector').getByRole('button', { name: /Close/ }).click();
+  await page.getByTestId('list-tag').selectOption('verify');
+  await expect(page.getByTestId('list-count')).toContainText('3 of 40 shown');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText('Claim 3:');
+  await expect(items.nth(2)).toContainText('Claim 12:');
+
+  // Search a note (any case), across tags cleared.
+  await page.getByTestId('list-tag').selectOption('');
+  await page.getByTestId('list-search').fill('BOOKING log');
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText('Claim 27:');
+  await expect(items).toContainText('booking log');
+  await page.getByTestId('list-search').fill('');
+  await expect(page.getByTestId('list-count')).toHaveText('40 annotations');
+
+  // K from nothing selected goes to the last annotation; the list scrolls along with the viewer.
+  await page.locator('.reading-main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('k');
+  const last = items.filter({ hasText: 'Claim 40:' });
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('list-count')).toContainText('Selected: claim 40 of 40');
+  await page.keyboard.press('j');
+  const first = items.filter({ hasText: 'Claim 1:' });
+  await expect(first).toBeInViewport();
+  await expect(first).toHaveAttribute('aria-current', 'true');
 });

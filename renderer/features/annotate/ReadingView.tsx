@@ -6,7 +6,9 @@ import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
 import { inTextOrder } from './annotationsAt';
-import { annotationsOf, getArticle } from '../../db/queries';
+import { annotationsOf, getArticle, liveGroups } from '../../db/queries';
+import { tagsInUse } from './annotationFilter';
+import { useRatingScale } from '../review/workspaceSettings';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
@@ -17,6 +19,10 @@ export function ReadingView() {
   const article = useLiveQuery(() => (openId ? getArticle(openId) : undefined), [openId]);
   const rows = useLiveQuery(() => (openId ? annotationsOf(openId) : []), [openId]);
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
+  const groupRows = useLiveQuery(liveGroups, []);
+  const groups = useMemo(() => new Map((groupRows ?? []).map((g) => [g.id, g])), [groupRows]);
+  const tags = useMemo(() => tagsInUse(annotations), [annotations]);
+  const scale = useRatingScale();
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
   // Repeated clicks on overlapping highlights cycle through them, innermost first.
@@ -59,11 +65,21 @@ export function ReadingView() {
         />
       </article>
       <aside className="side-panel" aria-label="Annotations" hidden={panelCollapsed}>
-        {selected && <AnnotationInspector key={selected.id} annotation={selected} />}
+        {selected && (
+          <div className="inspector-scroll">
+            <AnnotationInspector key={selected.id} annotation={selected} />
+          </div>
+        )}
         <h3 className="panel-title">
           Annotations <span className="count">{annotations.length}</span>
         </h3>
-        <AnnotationList annotations={annotations} selectedId={selectedId} />
+        <AnnotationList
+          annotations={annotations}
+          selectedId={selectedId}
+          groups={groups}
+          tags={tags}
+          scale={scale}
+        />
       </aside>
     </div>
   );
