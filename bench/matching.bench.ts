@@ -83,7 +83,8 @@ export async function bench(
   const t0 = performance.now();
   const index = buildCorpusIndex(articles);
   report('matching: build index (200 articles)', performance.now() - t0, 'ms');
-  report('matching: candidate spans', index.spans.length, 'spans');
+  const spans = [...index.articles.values()].reduce((n, a) => n + a.spans.length, 0);
+  report('matching: candidate spans', spans, 'spans');
 
   // The claim: a sentence of the first article that carries a figure and a name.
   const first = articles[0]!.text;
