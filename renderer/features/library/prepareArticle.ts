@@ -1,4 +1,5 @@
 import { marked } from 'marked';
+import { articleDefaults } from '../../../shared/model/defaults';
 import type { Article, ArticleOrigin } from '../../../shared/model/types';
 import { canonicalizeText } from '../../../shared/text/canonical';
 import { decodeArticleBytes } from '../../../shared/text/decode';
@@ -42,6 +43,7 @@ export async function prepareText(raw: string, origin: ArticleOrigin): Promise<P
     ok: true,
     name,
     article: {
+      ...articleDefaults(),
       sha256: await sha256Hex(derived.text),
       title: derived.title,
       source: derived.source,
