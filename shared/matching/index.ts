@@ -58,3 +58,7 @@ export type {
   Quantity,
   QuantityValue,
 } from './conflicts';
+export { likelyHere } from './likely';
+export type { LikelyHere, LikelyMember } from './likely';
+export { MatchingEngine } from './engine';
+export type { MatchingRequest, MatchingResponse } from './protocol';

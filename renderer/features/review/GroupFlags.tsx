@@ -8,8 +8,21 @@ export function GroupBadges({ summary }: { summary: GroupSummary }) {
   return (
     <span className="group-badges">
       {summary.conflicting ? (
-        <span className="badge badge-conflict" data-testid="conflict-flag">
+        <span
+          className="badge badge-conflict"
+          data-testid="conflict-flag"
+          title={summary.report.explanation}
+        >
           Conflicting
+        </span>
+      ) : summary.report.state === 'consistent' ? (
+        // "at least 101" and 167: different figures, no contradiction; say so, and why.
+        <span
+          className="badge badge-agree"
+          data-testid="consistent-flag"
+          title={summary.report.explanation}
+        >
+          Consistent
         </span>
       ) : (
         <span className="badge badge-agree" data-testid="agree-flag">
@@ -32,6 +45,9 @@ export function ConflictDetails({ summary, titleOf }: { summary: GroupSummary; t
   const stanceReasons = summary.report.reasons.filter((r) => r.kind === 'stance');
   return (
     <div className="conflict-details" data-testid="conflict-details">
+      <div className="conflict-explanation" data-testid="conflict-explanation">
+        {summary.report.explanation}
+      </div>
       {quantities.map((q) => (
         <div key={q.key} className="conflict-quantity">
           <div className="conflict-key">Different figures for {q.key}</div>

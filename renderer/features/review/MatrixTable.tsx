@@ -14,6 +14,7 @@ const SYMBOL: Record<CellState, string> = {
   agrees: '✓',
   conflicts: '✗',
   silent: '·',
+  likely: '?',
 };
 
 export interface MatrixTableProps {

@@ -1,21 +1,33 @@
 import { useMemo } from 'react';
-import { reportError } from '../../components/toasts';
+import { notify, reportError } from '../../components/toasts';
+import { runUndo } from '../../app/useAppKeys';
+import { acceptSuggestion } from './groupOps';
+import { useLikelyHere, withLikelyHere } from './likelyHere';
+import { useMatchingIndex } from './matchingClient';
 import { buildMatrix, summarizeGroups, type MatrixCell } from './groupModel';
 import { MatrixTable } from './MatrixTable';
+import './likelyHere.css';
 import { useGroupsData } from './reviewData';
 import { openInReview } from './reviewNav';
 
 /** Claims matrix: which source states, agrees with, contradicts or is silent on each claim. */
 export function MatrixView() {
   const data = useGroupsData();
+  const summaries = useMemo(
+    () => (data ? summarizeGroups(data.groups, data.members) : null),
+    [data],
+  );
+  const articleIds = useMemo(() => (data?.articles ?? []).map((a) => a.id), [data]);
+  const progress = useMatchingIndex(true);
+  const likely = useLikelyHere(summaries, articleIds, progress.ready ? `${progress.done}` : null);
   const matrix = useMemo(() => {
-    if (!data) return null;
-    const summaries = summarizeGroups(data.groups, data.members);
-    return buildMatrix(
+    if (!data || !summaries) return null;
+    const base = buildMatrix(
       summaries,
       data.articles.map((a) => ({ id: a.id, title: a.title, source: a.source })),
     );
-  }, [data]);
+    return withLikelyHere(base, likely);
+  }, [data, summaries, likely]);
   if (!matrix) return null;
   if (matrix.rows.length === 0) {
     return (
@@ -28,12 +40,22 @@ export function MatrixView() {
       </div>
     );
   }
-  const open = (groupId: string, cell: MatrixCell) =>
+  const open = (groupId: string, cell: MatrixCell) => {
+    // One click links a likely match: tag that sentence and add it to the group (undoable).
+    const first = summaries?.find((x) => x.group.id === groupId)?.members[0];
+    if (cell.state === 'likely' && cell.likely && first) {
+      const { articleId, start, end } = cell.likely;
+      void acceptSuggestion(first.annotation.id, { articleId, start, end })
+        .then(() => notify('info', 'Linked.', { label: 'Undo', run: () => void runUndo('undo') }))
+        .catch((e) => reportError('Linking', e));
+      return;
+    }
     void openInReview({
       groupId,
       articleId: cell.articleId,
       annotationId: cell.annotationId,
     }).catch((e) => reportError('Opening review', e));
+  };
   const openRow = (groupId: string) => {
     const cell = matrix.rows.find((r) => r.groupId === groupId)?.cells.find((c) => c.annotationId);
     if (cell) open(groupId, cell);
@@ -44,7 +66,8 @@ export function MatrixView() {
         <span className="cell-states">● states the claim</span>
         <span className="cell-agrees">✓ agrees</span>
         <span className="cell-conflicts">✗ conflicts</span>
-        <span className="cell-silent">· silent</span>
+        <span className="cell-likely">? likely here (click to link)</span>
+        <span className="cell-silent">· not in this article</span>
         <span className="muted">Click a cell to open it side by side.</span>
       </p>
       <MatrixTable data={matrix} onCell={open} onRow={openRow} />

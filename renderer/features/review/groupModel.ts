@@ -7,6 +7,7 @@ import {
   type ConflictReport,
   type QuoteIntegrity,
   type StatedNumber,
+  type Suggestion,
 } from '../../../shared/matching';
 import { GROUP_COLOURS } from '../annotate/highlightPainter';
 import { byAge } from '../../../shared/rules/groups';
@@ -123,7 +124,8 @@ export function summarizeGroups(
 
 // ---- Claims matrix ----------------------------------------------------------------------------
 
-export type CellState = MemberState | 'silent';
+/** 'likely': no member here, but an unlinked sentence scores above the cut (likelyHere.ts). */
+export type CellState = MemberState | 'silent' | 'likely';
 
 export interface MatrixSource {
   id: string;
@@ -140,6 +142,8 @@ export interface MatrixCell {
   annotationId: string | null;
   /** Tooltip: what the members in this source say. */
   title: string;
+  /** For 'likely' cells: the unlinked sentence that probably states the claim. */
+  likely?: Suggestion;
 }
 
 export interface MatrixRow {
@@ -161,6 +165,7 @@ const STATE_WORDS: Record<CellState, string> = {
   agrees: 'agrees',
   conflicts: 'conflicts',
   silent: 'silent',
+  likely: 'likely here',
 };
 
 export function cellStateWords(state: CellState): string {
