@@ -1,4 +1,4 @@
-import { extractFrames, type QuantityFrame } from './frames';
+import { extractFrames, mayStateFigure, type QuantityFrame } from './frames';
 import { segmentArticle } from './segments';
 import { tokenize } from './tokens';
 import type { SegmentKind, Token } from './types';
@@ -94,7 +94,7 @@ export function emptyCorpusIndex(): CorpusIndex {
 export function addArticle(index: CorpusIndex, article: { id: string; text: string }): void {
   if (index.articles.has(article.id)) removeArticle(index, article.id);
   const tokens = tokenize(article.text);
-  const frames = extractFrames(article.text);
+  const frames = framesByLine(article.text);
   const lineStarts = [0];
   for (let i = article.text.indexOf('\n'); i >= 0; i = article.text.indexOf('\n', i + 1)) {
     lineStarts.push(i + 1);
@@ -130,6 +130,23 @@ export function addArticle(index: CorpusIndex, article: { id: string; text: stri
     frames,
   });
   index.version++;
+}
+
+/**
+ * Frames of every line that states a figure, offsets into the whole text: the tagger runs only
+ * where there is something to find (most lines of news state none), which keeps indexing fast.
+ */
+function framesByLine(text: string): QuantityFrame[] {
+  const out: QuantityFrame[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (mayStateFigure(line)) {
+      for (const f of extractFrames(line))
+        out.push({ ...f, start: f.start + start, end: f.end + start });
+    }
+    start += line.length + 1;
+  }
+  return out;
 }
 
 function lineOf(lineStarts: number[], offset: number): number {

@@ -172,15 +172,17 @@ const TYPE_OF_ENTITY: Record<string, FrameType> = {
   ORDINAL: 'ordinal',
 };
 
+const FIGURE_HINT =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands|millions|scores)\b/i;
+
+/** Cheap test: could `text` state a figure at all (digits or number words)? */
+export function mayStateFigure(text: string): boolean {
+  return FIGURE_HINT.test(text);
+}
+
 /** Every quantity frame stated in `text`, in order. */
 export function extractFrames(text: string): QuantityFrame[] {
-  if (
-    !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|millions|scores)\b/i.test(
-      text,
-    )
-  ) {
-    return [];
-  }
+  if (!mayStateFigure(text)) return [];
   const { toks, entities } = tokensOf(text);
   const out: QuantityFrame[] = [];
   for (const e of entities) {

@@ -189,21 +189,42 @@ export function suggestMatches(
   const qBigrams = wordBigrams(qTokens.map((t) => t.norm));
   const qKeyStems = new Set(qTokens.filter((t) => t.key).map((t) => t.stem));
   // Within an article the order is the rank (lead prior included); a later pick never reads as
-  // likelier than the article's first. Articles are ordered by their first pick's score.
-  const perArticleOut = new Map<string, Suggestion[]>();
+  // likelier than the article's first. Articles are ordered by their first pick's score. Scores
+  // are cheap (no text work); suggestions are built for the best `limit` only.
+  const scored: { c: Candidate; score: number; rankInArticle: number }[] = [];
+  const lastScore = new Map<string, number>();
+  const countIn = new Map<string, number>();
   for (const c of order) {
-    const list = perArticleOut.get(c.span.articleId) ?? [];
-    const s = toSuggestion(index, c, qFrames, qBigrams, qKeyStems, query.kind);
-    if (list.length > 0) s.score = Math.min(s.score, list[list.length - 1]!.score);
-    s.rankInArticle = list.length + 1;
-    list.push(s);
-    perArticleOut.set(c.span.articleId, list);
+    const lifted = c.cosine * Math.exp(TOPIC_WEIGHT * c.topic) * c.figures;
+    let score = lifted / (lifted + RANK_AT_HALF);
+    const prev = lastScore.get(c.span.articleId);
+    if (prev !== undefined) score = Math.min(score, prev);
+    lastScore.set(c.span.articleId, score);
+    const n = (countIn.get(c.span.articleId) ?? 0) + 1;
+    countIn.set(c.span.articleId, n);
+    scored.push({ c, score, rankInArticle: n });
   }
-  const out = [...perArticleOut.values()]
-    .flat()
-    .filter((s) => s.score >= minScore)
-    .sort((a, b) => b.score - a.score || a.rankInArticle - b.rankInArticle);
-  out.length = Math.min(out.length, limit);
+  const out: Suggestion[] = [];
+  if (query.kind === 'quote') {
+    // Quotes: word order decides; computed for every pick (quote search is rarer than claims).
+    for (const x of scored) {
+      const s = toSuggestion(index, x.c, qFrames, qBigrams, qKeyStems, query.kind, x.score);
+      s.rankInArticle = x.rankInArticle;
+      if (s.score >= minScore) out.push(s);
+    }
+    out.sort((a, b) => b.score - a.score || a.rankInArticle - b.rankInArticle);
+    out.length = Math.min(out.length, limit);
+    return out;
+  }
+  const kept = scored
+    .filter((x) => Math.round(x.score * 1000) / 1000 >= minScore)
+    .sort((a, b) => b.score - a.score || a.rankInArticle - b.rankInArticle)
+    .slice(0, limit);
+  for (const x of kept) {
+    const s = toSuggestion(index, x.c, qFrames, qBigrams, qKeyStems, query.kind, x.score);
+    s.rankInArticle = x.rankInArticle;
+    out.push(s);
+  }
   return out;
 }
 
@@ -214,6 +235,7 @@ function toSuggestion(
   qBigrams: Set<string>,
   qKeyStems: Set<string>,
   kind: MatchQuery['kind'],
+  likely: number,
 ): Suggestion {
   const article = index.articles.get(c.span.articleId)!;
   const { span } = c;
@@ -245,11 +267,7 @@ function toSuggestion(
     if (!terms.includes(t.text)) terms.push(t.text);
   }
   marks.sort((a, b) => a.start - b.start);
-  // What the editor reads: the rank (lifted when figures agree) mapped to 0..1, 0.5 at the cut.
-  // The lead prior orders spans within an article but says nothing about whether an article
-  // states the claim at all, so the likelihood leaves it out.
-  const lifted = c.cosine * Math.exp(TOPIC_WEIGHT * c.topic) * c.figures;
-  const likely = lifted / (lifted + RANK_AT_HALF);
+  // What the editor reads: the calibrated likelihood; for quotes word order decides.
   const score =
     kind === 'quote' ? Math.max(quoteSimilarity, 0.6 * quoteSimilarity + 0.4 * likely) : likely;
   return {

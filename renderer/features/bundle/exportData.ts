@@ -99,7 +99,8 @@ export function conflictsByGroup(ws: Workspace): ConflictsByGroupId {
     const report = detectConflicts(members);
     out[group.id] = {
       conflicting: report.conflicting,
-      summary: report.reasons.map((r) => r.message).join('; '),
+      // The same one-line explanation the group panel shows ("arrested: At least 101 vs 167 vs 101").
+      summary: report.state === 'none' ? '' : report.explanation,
     };
   }
   return out;
