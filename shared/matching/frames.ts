@@ -267,6 +267,12 @@ export function extractFrames(text: string): QuantityFrame[] {
     if (!unit && prev && (prev.lemma === 'magnitude' || prev.lower === 'magnitude'))
       unit = 'magnitude';
     if (!unit && next?.lower === 'magnitude') unit = 'magnitude';
+    // "a magnitude of 4.4", "a depth of 2.7 miles": the unit named before "of".
+    const beforeOf = prev?.lower === 'of' ? toks[e.from - 2] : undefined;
+    if (!unit && beforeOf && (UNITS[beforeOf.lemma] ?? UNITS[beforeOf.lower])) {
+      unit = UNITS[beforeOf.lemma] ?? UNITS[beforeOf.lower]!;
+      head = event = null;
+    }
     // "25-year-old": an age.
     if (
       /^(?:-|year|years)$/.test(toks[e.to + 1]?.lower ?? '') &&
