@@ -13,6 +13,9 @@ export interface IndexedSpan {
   line: number;
   /** Lower-cased words as written (stop words and figures kept) -> term frequency. */
   words: Map<string, number>;
+  /** The same, packed for the scoring loop: vocabulary ids and their frequencies. */
+  ids: Int32Array;
+  tfs: Float64Array;
   /** Quantity frames inside the span (offsets into the article text). */
   frames: QuantityFrame[];
 }
@@ -24,6 +27,8 @@ export interface IndexedArticle {
   spans: IndexedSpan[];
   /** Word frequencies over the whole article: its topic, to tell one event from a similar one. */
   words: Map<string, number>;
+  ids: Int32Array;
+  tfs: Float64Array;
   /** Quantity frames of the whole text (offsets into `text`), extracted once per article. */
   frames: QuantityFrame[];
 }
@@ -39,6 +44,8 @@ export interface CorpusIndex {
   df: Map<string, number>;
   /** Number of sentences counted in `df`. */
   sentences: number;
+  /** Word -> id for the packed arrays (ids are never reused; the vocabulary only grows). */
+  vocab: Map<string, number>;
   /** Bumped on every change; caches keyed by it. */
   version: number;
   /** Derived data computed lazily for one `version` (span and article vector norms). */
@@ -84,6 +91,7 @@ export function emptyCorpusIndex(): CorpusIndex {
   return {
     articles: new Map(),
     df: new Map(),
+    vocab: new Map(),
     sentences: 0,
     version: 0,
     cache: { version: -1, spanNorms: new Map(), articleNorms: new Map() },
@@ -114,6 +122,7 @@ export function addArticle(index: CorpusIndex, article: { id: string; text: stri
       kind: seg.kind,
       line,
       words,
+      ...pack(index, words),
       frames: frames.filter((f) => f.start >= seg.start && f.end <= seg.end),
     });
     if (countsSentence(seg.kind)) {
@@ -126,10 +135,30 @@ export function addArticle(index: CorpusIndex, article: { id: string; text: stri
     text: article.text,
     tokens,
     spans,
-    words: wordCounts(tokens),
+    ...packed(index, wordCounts(tokens)),
     frames,
   });
   index.version++;
+}
+
+function pack(
+  index: CorpusIndex,
+  words: Map<string, number>,
+): { ids: Int32Array; tfs: Float64Array } {
+  const ids = new Int32Array(words.size);
+  const tfs = new Float64Array(words.size);
+  let i = 0;
+  for (const [w, tf] of words) {
+    let id = index.vocab.get(w);
+    if (id === undefined) index.vocab.set(w, (id = index.vocab.size));
+    ids[i] = id;
+    tfs[i++] = tf;
+  }
+  return { ids, tfs };
+}
+
+function packed(index: CorpusIndex, words: Map<string, number>) {
+  return { words, ...pack(index, words) };
 }
 
 /**

@@ -134,23 +134,30 @@ export function suggestMatches(
   const qFrames = extractFrames(query.text);
   const qDepth = Math.pow(1 + queryLine(index, query), QUERY_DEPTH_DAMPING);
 
+  // Dense weight arrays over the vocabulary: the loops below only index typed arrays.
+  const qWeight = new Float64Array(index.vocab.size);
+  for (const [w, x] of qVec) {
+    const id = index.vocab.get(w);
+    if (id !== undefined) qWeight[id] = x;
+  }
+  const tWeight = new Float64Array(index.vocab.size);
+  for (const [w, x] of topicVec) {
+    const id = index.vocab.get(w);
+    if (id !== undefined) tWeight[id] = x;
+  }
   const candidates: Candidate[] = [];
   for (const article of index.articles.values()) {
     if (article.id === query.articleId) continue;
     let tDot = 0;
-    for (const [w, x] of topicVec) {
-      const tf = article.words.get(w);
-      if (tf) tDot += x * tf;
-    }
+    for (let i = 0; i < article.ids.length; i++)
+      tDot += tWeight[article.ids[i]!]! * article.tfs[i]!;
     const aNorm = articleNorms.get(article.id) ?? 0;
     const topic = aNorm && tNorm ? tDot / (aNorm * tNorm) : 0;
     const topicFactor = Math.exp(TOPIC_WEIGHT * topic);
     for (const span of article.spans) {
       let dot = 0;
-      for (const [w, x] of qVec) {
-        const tf = span.words.get(w);
-        if (tf) dot += x * tf;
-      }
+      const { ids, tfs } = span;
+      for (let i = 0; i < ids.length; i++) dot += qWeight[ids[i]!]! * tfs[i]!;
       if (dot === 0) continue;
       const cosine = dot / (qNorm * (spanNorms.get(span) ?? 1));
       const lead = 1 + LEAD_WEIGHT / ((1 + span.line) * qDepth);
