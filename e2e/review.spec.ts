@@ -86,7 +86,14 @@ test('tag a claim, accept two suggestions, see the group in the matrix', async (
   await expect(cells).toHaveCount(5);
   await expect(cells.and(page.locator('[data-state="states"]'))).toHaveCount(1);
   await expect(cells.and(page.locator('[data-state="agrees"]'))).toHaveCount(2);
-  await expect(cells.and(page.locator('[data-state="silent"]'))).toHaveCount(2);
+  // Not linked is not absent (issue 7): the two other samples state the total too, unlinked.
+  const likely = cells.and(page.locator('[data-state="likely"]'));
+  await expect(likely).toHaveCount(2);
+  await expect(likely.first()).toHaveAttribute('title', /likely here .*Click to link it/);
+  // One click links that sentence: the cell becomes a member that agrees.
+  await likely.first().click();
+  await expect(cells.and(page.locator('[data-state="agrees"]'))).toHaveCount(3);
+  await expect(likely).toHaveCount(1);
 
   // A cell opens that span side by side, with its group followed.
   await cells.and(page.locator('[data-state="agrees"]')).first().click();
@@ -140,13 +147,24 @@ test('link the Los Angeles figures, see the conflict, follow it side by side, re
   await expect(to167.getByTestId('suggestion-accept')).toHaveText('Link');
   await expect(to167.locator('mark.why-term', { hasText: 'Los' })).toHaveCount(1);
   await to167.getByTestId('suggestion-accept').click();
-  await expect(page.getByTestId('conflict-flag')).toBeVisible();
-  const values = page.getByTestId('conflict-value');
-  await expect(values.filter({ hasText: 'At least 101' })).toHaveCount(1);
-  await expect(values.filter({ hasText: '167' })).toHaveCount(1);
+  // "At least 101" and 167 do not contradict each other (issue 7): consistent, and it says why.
+  await expect(page.getByTestId('consistent-flag')).toBeVisible();
+  await expect(page.getByTestId('consistent-flag')).toHaveAttribute(
+    'title',
+    'consistent: arrested: At least 101 vs 167',
+  );
+  await expect(page.getByTestId('conflict-flag')).toHaveCount(0);
   const toList = page.getByTestId('suggestion').filter({ hasText: LA_LIST }).first();
   await toList.getByTestId('suggestion-accept').click();
   await expect(page.getByTestId('group-member')).toHaveCount(3);
+  // The list entry states 101 exactly: 101 vs 167 is a conflict, with its explanation.
+  await expect(page.getByTestId('conflict-flag')).toBeVisible();
+  await expect(page.getByTestId('conflict-explanation')).toHaveText(
+    'arrested: At least 101 vs 167 vs 101',
+  );
+  const values = page.getByTestId('conflict-value');
+  await expect(values.filter({ hasText: 'At least 101' })).toHaveCount(1);
+  await expect(values.filter({ hasText: '167' })).toHaveCount(1);
   await expect(
     page.getByTestId('group-member').and(page.locator('[data-state="conflicts"]')),
   ).toHaveCount(1);

@@ -74,6 +74,7 @@ describe('exportClaimReview', () => {
     expect(la!.reviewRating).toMatchObject({ alternateName: 'Half true', ratingValue: 4 });
     expect(la!.reviewBody).toBe('The 167 covers the whole LA area office.');
     expect(la!.itemReviewed.appearance.map((a) => [a.url, a.datePublished])).toEqual([
+      [OUTLETS['002']!.url, OUTLETS['002']!.date],
       [OUTLETS['004']!.url, OUTLETS['004']!.date],
       [OUTLETS['003']!.url, OUTLETS['003']!.date],
     ]);

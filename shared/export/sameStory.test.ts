@@ -63,7 +63,9 @@ describe('every export tells the story the screen tells', () => {
       }
     }
     const la = rows.find((r) => r.group === 'Arrests in Los Angeles')!;
-    expect(la.conflict).toMatch(/^Conflicting: .*At least 101 \(LA Times\) vs 167 \(The Hill\)/);
+    expect(la.conflict).toMatch(
+      /^Conflicting: .*101 \(Breitbart\) vs At least 101 \(LA Times\) vs 167 \(The Hill\)/,
+    );
     expect(rows.find((r) => r.group?.startsWith('498'))!.conflict).toMatch(/^Agrees: /);
   });
 

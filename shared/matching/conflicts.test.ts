@@ -21,13 +21,76 @@ describe('detectConflicts', () => {
     const r = detectConflicts(members(['002', LA_002], ['003', LA_003], ['004', LA_004]));
     expect(r.conflicting).toBe(true);
     const q = r.quantities.find((x) => x.conflicting)!;
-    expect(q.key).toBe('people · los angeles');
+    expect(q.key).toBe('arrested');
     expect(q.values.map((v) => v.raw).sort()).toEqual(['101', '167', 'At least 101']);
     expect(r.reasons[0]).toMatchObject({ kind: 'numbers' });
+    expect(r.state).toBe('conflicting');
+    expect(r.explanation).toBe('arrested: 101 vs 167 vs At least 101');
   });
 
-  it('flags "at least 101" vs 167 (differing stated figures)', () => {
-    expect(detectConflicts(members(['004', LA_004], ['003', LA_003])).conflicting).toBe(true);
+  it('says "at least 101" vs 167 is consistent, not a contradiction', () => {
+    const r = detectConflicts(members(['004', LA_004], ['003', LA_003]));
+    expect(r.conflicting).toBe(false);
+    expect(r.state).toBe('consistent');
+    expect(r.explanation).toBe('consistent: arrested: At least 101 vs 167');
+  });
+
+  it('flags injured 80 vs "about 50" (a figure after a verb; hurt = injured)', () => {
+    const r = detectConflicts([
+      {
+        annotationId: 'a',
+        articleId: 'A',
+        text: 'The blast ripped through the market, killing 10 people and injuring 80.',
+        stance: null,
+      },
+      {
+        annotationId: 'b',
+        articleId: 'B',
+        text: 'Ten people are killed and about 50 hurt in the market blast.',
+        stance: null,
+      },
+    ]);
+    expect(r.state).toBe('conflicting');
+    expect(r.conflicting).toBe(true);
+    expect(r.explanation).toBe('injured: 80 vs about 50');
+    expect(r.quantities.find((q) => q.key === 'killed')?.verdict).toBe('agree');
+  });
+
+  it('flags a tsunami toll of 230,000 vs 170,000 (killed = death toll)', () => {
+    const r = detectConflicts([
+      {
+        annotationId: 'a',
+        articleId: 'A',
+        text: 'The tsunami killed 230,000 people around the Indian Ocean.',
+        stance: null,
+      },
+      {
+        annotationId: 'b',
+        articleId: 'B',
+        text: 'The tsunami left a death toll of 170,000 around the Indian Ocean.',
+        stance: null,
+      },
+    ]);
+    expect(r.explanation).toBe('killed: 230,000 vs 170,000');
+  });
+
+  it('reports "none" when no figure is shared, and dates never compare with counts', () => {
+    const r = detectConflicts([
+      {
+        annotationId: 'a',
+        articleId: 'A',
+        text: 'On July 2, 2013, a quake struck the region.',
+        stance: null,
+      },
+      {
+        annotationId: 'b',
+        articleId: 'B',
+        text: 'Two people were killed when the quake struck.',
+        stance: null,
+      },
+    ]);
+    expect(r.state).toBe('none');
+    expect(r.conflicting).toBe(false);
   });
 
   it('does not flag 498 vs "nearly 500"', () => {
@@ -48,6 +111,7 @@ describe('detectConflicts', () => {
       ),
     );
     expect(r.conflicting).toBe(false);
+    expect(r.state).toBe('agrees');
     const total = r.quantities.find((q) => q.values.some((v) => v.value === 498))!;
     expect(total.values.map((v) => v.raw).sort()).toEqual(['498', '498', 'nearly 500']);
   });
@@ -63,7 +127,7 @@ describe('detectConflicts', () => {
       ),
     );
     expect(r.conflicting).toBe(false);
-    expect(r.quantities.map((q) => q.key)).toEqual(['people · philadelphia']);
+    expect(r.quantities.map((q) => q.values.map((v) => v.raw).sort())).toEqual([['107', '107']]);
   });
 
   it('flags a member marked as conflicting even without figures', () => {

@@ -1,6 +1,9 @@
-import { extractNumbers, numbersCompatible, unitClass } from './numbers';
-import { findEntities } from './tokens';
-import type { Entity, ExtractedNumber } from './types';
+import { compareIntervals, extractFrames, measureName, sameMeasure } from './frames';
+import type { FrameVerdict, QuantityFrame } from './frames';
+import { statedNumbers } from './statedNumbers';
+
+export { statedNumbers } from './statedNumbers';
+export type { StatedNumber } from './statedNumbers';
 
 export interface ConflictMember {
   annotationId: string;
@@ -18,114 +21,93 @@ export interface QuantityValue {
 }
 
 export interface Quantity {
-  /** Readable key: the counted noun and the place/name it is about ("people · los angeles"). */
+  /** What is measured: the event counted ("injured"), the head noun or the unit. */
   key: string;
   values: QuantityValue[];
   /** Members state figures for this quantity that cannot be the same figure. */
   conflicting: boolean;
+  /** Worst verdict over pairs of members: clash > consistent > agree. */
+  verdict: Exclude<FrameVerdict, 'unrelated'>;
 }
 
 export type ConflictReason =
   | { kind: 'numbers'; key: string; message: string }
   | { kind: 'stance'; annotationIds: string[]; message: string };
 
+export type ConflictState = 'agrees' | 'conflicting' | 'consistent' | 'none';
+
 export interface ConflictReport {
+  /** Same as `state === 'conflicting'`. */
   conflicting: boolean;
+  /**
+   * conflicting: two members state the same measure with incompatible values (or a member is
+   * marked as conflicting); consistent: shared measures differ only within a stated bound ("at
+   * least 101" / 167); agrees: shared measures agree; none: no measure stated by two members.
+   */
+  state: ConflictState;
+  /** One line for every surface: "injured: 80 vs about 50", "consistent: at least 101 vs 167". */
+  explanation: string;
   reasons: ConflictReason[];
   /** Quantities stated by at least two members. */
   quantities: Quantity[];
 }
 
-/** A figure with what it is about: stemmed unit plus name words near it. */
-export interface StatedNumber extends ExtractedNumber {
-  /** Lower-cased words of the names the figure is about ("los", "angeles", "county"). */
-  context: string[];
-  /** Those names whole ("los angeles county"), for labels. */
+interface Stated {
+  member: number;
+  f: QuantityFrame;
+  /** Name words the figure is about ("los", "angeles"), from statedNumbers. */
   about: string[];
 }
 
-/** Name words too generic to tell two places apart. */
-const GENERIC = new Set(['county', 'city', 'state', 'the', 'of']);
+const COMPARABLE = new Set(['count', 'measure', 'percent']);
+const RANK: Record<Exclude<FrameVerdict, 'unrelated'>, number> = {
+  agree: 0,
+  consistent: 1,
+  clash: 2,
+};
+
+/** Figures of a member that a group can compare (counts and measures, never dates or money). */
+export function statedFrames(text: string): QuantityFrame[] {
+  return extractFrames(text).filter((f) => COMPARABLE.has(f.type) && !Number.isNaN(f.value));
+}
 
 /**
- * The figures a text states, each with the names it is about: for "(101)" after a list item the
- * names before it ("Los Angeles, California (101)"); otherwise names after it up to the next
- * comma or figure ("167 arrests were made in and around Los Angeles"), else names before it.
+ * Whether two figures of different members speak of the same quantity: the same measure, or,
+ * when a figure names nothing it counts ("Los Angeles, California (101)"), each member states
+ * only one such figure (a group links members that make the same claim).
  */
-export function statedNumbers(text: string): StatedNumber[] {
-  const numbers = extractNumbers(text);
-  const entities = findEntities(text);
-  const namesIn = (from: number, to: number) =>
-    entities.filter((e) => e.start >= from && e.end <= to);
-  return numbers.map((n, i) => {
-    const prevEnd = i > 0 ? numbers[i - 1]!.end : 0;
-    const nextStart = i + 1 < numbers.length ? numbers[i + 1]!.start : text.length;
-    const lineStart = text.lastIndexOf('\n', n.start - 1) + 1;
-    const stop = /[.;\n]\s/g;
-    stop.lastIndex = prevEnd;
-    let sentenceStart = Math.max(prevEnd, lineStart);
-    for (let m = stop.exec(text); m && m.index < n.start; m = stop.exec(text)) {
-      sentenceStart = Math.max(sentenceStart, m.index + m[0].length);
-    }
-    const before = namesIn(sentenceStart, n.start);
-    const parenthesised = text[n.valueStart - 1] === '(';
-    let context: Entity[];
-    if (parenthesised) context = before;
-    else {
-      const rest = text.slice(n.end, nextStart);
-      const cut = rest.search(/[,;.\n]/);
-      const after = namesIn(n.end, n.end + (cut < 0 ? rest.length : cut));
-      context = after.length > 0 ? after : before;
-    }
-    const words = context.flatMap((e) => e.words).filter((w) => !GENERIC.has(w));
-    return { ...n, context: [...new Set(words)], about: [...new Set(context.map((e) => e.key))] };
-  });
-}
-
-interface Stated {
-  member: number;
-  n: StatedNumber;
-}
-
-/** Whether two figures from different members speak of the same quantity. */
-function sameQuantity(a: Stated, b: Stated, singles: boolean): boolean {
-  if (a.n.kind !== b.n.kind) return false;
-  const ua = unitClass(a.n.unit);
-  const ub = unitClass(b.n.unit);
-  if (ua !== null && ub !== null && ua !== ub) return false;
-  if (a.n.context.length > 0 && b.n.context.length > 0) {
-    return a.n.context.some((w) => b.n.context.includes(w));
-  }
-  if (numbersCompatible(a.n, b.n)) return true;
-  if (ua !== null && ub !== null) return true;
-  // Bare figures with nothing to tell them apart: the same quantity only if each member states
-  // one figure (a group links members that make the same claim).
-  return singles;
-}
-
-function quantityKey(items: Stated[]): string {
-  const count = (values: (string | null)[]): string | null => {
-    const tally = new Map<string, number>();
-    for (const v of values) if (v !== null) tally.set(v, (tally.get(v) ?? 0) + 1);
-    return [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  };
-  const unit = count(items.map((s) => unitClass(s.n.unit)));
-  const place = count(items.flatMap((s) => s.n.about));
-  return [unit ?? 'figure', place].filter((p) => p !== null).join(' · ');
+function sameQuantity(a: Stated, b: Stated, singles: boolean, all: Stated[]): boolean {
+  // Where a member states several figures of one measure, figures about different names are
+  // different quantities (167 in Los Angeles, 107 in Philadelphia); otherwise names differ only
+  // in how outlets write them ("Mich." / "Michigan").
+  const named = a.about.length > 0 && b.about.length > 0;
+  const sharedPlace = named && a.about.some((w) => b.about.includes(w));
+  const several = (x: Stated) =>
+    all.filter((o) => o.member === x.member && sameMeasure(o.f, x.f)).length > 1;
+  if (named && !sharedPlace && (several(a) || several(b))) return false;
+  if (sameMeasure(a.f, b.f)) return true;
+  if (a.f.type !== 'count' || b.f.type !== 'count') return false;
+  const vague = (f: QuantityFrame) => f.event === null && f.head === null;
+  return (vague(a.f) || vague(b.f)) && (singles || sharedPlace);
 }
 
 /**
- * Whether a claim group is conflicting: members state different figures for the same quantity
- * (101 vs 167 arrests in Los Angeles; "at least 101" vs 167 too, since editors want differing
- * stated figures flagged), or a member's stance is 'conflicts'. Approximations are not
- * conflicts: "nearly 500" agrees with 498.
+ * The group's verdict from quantity frames: "killing 10 people and injuring 80" vs "Ten people are
+ * killed and about 50 hurt" is conflicting ("injured: 80 vs about 50"); "at least 101" vs 167 is
+ * consistent; 498 vs "nearly 500" agrees. A member's stance 'conflicts' makes it conflicting too.
  */
 export function detectConflicts(members: ConflictMember[]): ConflictReport {
-  const stated: Stated[] = members.flatMap((m, member) =>
-    statedNumbers(m.text).map((n) => ({ member, n })),
-  );
-  const withNumbers = new Set(stated.map((s) => s.member));
-  const singles = [...withNumbers].every((m) => stated.filter((s) => s.member === m).length === 1);
+  const stated: Stated[] = members.flatMap((m, member) => {
+    const names = statedNumbers(m.text);
+    return statedFrames(m.text).map((f) => ({
+      member,
+      f,
+      about: names.find((n) => n.valueStart >= f.start && n.valueEnd <= f.end)?.context ?? [],
+    }));
+  });
+  const perMember = new Map<number, number>();
+  for (const s of stated) perMember.set(s.member, (perMember.get(s.member) ?? 0) + 1);
+  const singles = [...perMember.values()].every((n) => n === 1);
 
   // Union-find over figures of different members that speak of the same quantity.
   const parent = stated.map((_, i) => i);
@@ -133,7 +115,7 @@ export function detectConflicts(members: ConflictMember[]): ConflictReport {
   for (let i = 0; i < stated.length; i++) {
     for (let j = i + 1; j < stated.length; j++) {
       if (stated[i]!.member === stated[j]!.member) continue;
-      if (sameQuantity(stated[i]!, stated[j]!, singles)) parent[find(i)] = find(j);
+      if (sameQuantity(stated[i]!, stated[j]!, singles, stated)) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, Stated[]>();
@@ -144,24 +126,33 @@ export function detectConflicts(members: ConflictMember[]): ConflictReport {
 
   const quantities: Quantity[] = [];
   const reasons: ConflictReason[] = [];
+  const lines: { verdict: Quantity['verdict']; text: string }[] = [];
   for (const items of groups.values()) {
     if (new Set(items.map((s) => s.member)).size < 2) continue;
-    const conflicting = items.some((a) =>
-      items.some((b) => a.member !== b.member && !numbersCompatible(a.n, b.n)),
-    );
-    const key = quantityKey(items);
+    let verdict: Quantity['verdict'] = 'agree';
+    for (const a of items) {
+      for (const b of items) {
+        if (a.member >= b.member) continue;
+        const v = compareIntervals(a.f, b.f);
+        if (v !== 'unrelated' && RANK[v] > RANK[verdict]) verdict = v;
+      }
+    }
+    const named = items.find((s) => s.f.event ?? s.f.head ?? s.f.unit) ?? items[0]!;
+    const key = measureName(named.f) === 'count' ? 'figure' : measureName(named.f);
     quantities.push({
       key,
-      conflicting,
-      values: items.map(({ member, n }) => ({
+      verdict,
+      conflicting: verdict === 'clash',
+      values: items.map(({ member, f }) => ({
         annotationId: members[member]!.annotationId,
         articleId: members[member]!.articleId,
-        value: n.value,
-        raw: n.raw,
+        value: f.value,
+        raw: f.raw,
       })),
     });
-    if (conflicting) {
-      const figures = [...new Set(items.map((s) => s.n.raw))].join(' vs ');
+    const figures = [...new Set(items.map((s) => s.f.raw))].join(' vs ');
+    lines.push({ verdict, text: `${key}: ${figures}` });
+    if (verdict === 'clash') {
       reasons.push({ kind: 'numbers', key, message: `Different figures for ${key}: ${figures}` });
     }
   }
@@ -173,5 +164,25 @@ export function detectConflicts(members: ConflictMember[]): ConflictReport {
       message: `${disputing.length} member(s) marked as conflicting`,
     });
   }
-  return { conflicting: reasons.length > 0, reasons, quantities };
+  const clashes = lines.filter((l) => l.verdict === 'clash');
+  const consistent = lines.filter((l) => l.verdict === 'consistent');
+  let state: ConflictState;
+  let explanation: string;
+  if (clashes.length > 0) {
+    state = 'conflicting';
+    explanation = clashes.map((l) => l.text).join('; ');
+  } else if (disputing.length > 0) {
+    state = 'conflicting';
+    explanation = `${disputing.length} member(s) marked as conflicting`;
+  } else if (consistent.length > 0) {
+    state = 'consistent';
+    explanation = `consistent: ${consistent.map((l) => l.text).join('; ')}`;
+  } else if (lines.length > 0) {
+    state = 'agrees';
+    explanation = `agrees: ${lines.map((l) => l.text).join('; ')}`;
+  } else {
+    state = 'none';
+    explanation = 'no figure stated by two members';
+  }
+  return { conflicting: state === 'conflicting', state, explanation, reasons, quantities };
 }

@@ -1,7 +1,7 @@
-import { extractNumbers } from './numbers';
+import { extractFrames, mayStateFigure, type QuantityFrame } from './frames';
 import { segmentArticle } from './segments';
-import { findEntities, isKeyToken, tokenize } from './tokens';
-import type { ExtractedNumber, SegmentKind, Token } from './types';
+import { tokenize } from './tokens';
+import type { SegmentKind, Token } from './types';
 
 /** One candidate span of an article, with what scoring needs precomputed. */
 export interface IndexedSpan {
@@ -9,142 +9,235 @@ export interface IndexedSpan {
   start: number;
   end: number;
   kind: SegmentKind;
-  /** Number of key terms (BM25 document length). */
-  length: number;
-  /** Distinct key-term stems -> term frequency. */
-  terms: Map<string, number>;
-  /** Figures inside the span, offsets into the article text. */
-  numbers: ExtractedNumber[];
+  /** 0 for the article's first line (headline), 1 for the next, ...: news leads restate claims. */
+  line: number;
+  /** Lower-cased words as written (stop words and figures kept) -> term frequency. */
+  words: Map<string, number>;
+  /** The same, packed for the scoring loop: vocabulary ids and their frequencies. */
+  ids: Int32Array;
+  tfs: Float64Array;
+  /** Quantity frames inside the span (offsets into the article text). */
+  frames: QuantityFrame[];
 }
 
 export interface IndexedArticle {
   id: string;
   text: string;
   tokens: Token[];
-  numbers: ExtractedNumber[];
+  spans: IndexedSpan[];
+  /** Word frequencies over the whole article: its topic, to tell one event from a similar one. */
+  words: Map<string, number>;
+  ids: Int32Array;
+  tfs: Float64Array;
+  /** Quantity frames of the whole text (offsets into `text`), extracted once per article. */
+  frames: QuantityFrame[];
 }
 
-export interface Posting {
-  spans: number[];
-  tfs: number[];
-}
-
+/**
+ * The matching index over a library. Incremental: `addArticle`/`removeArticle` update it in time
+ * linear in that article only; idf statistics are read from the live document frequencies at
+ * query time, and derived norms are cached per `version` (see suggest.ts).
+ */
 export interface CorpusIndex {
   articles: Map<string, IndexedArticle>;
-  spans: IndexedSpan[];
-  /** `spans[i].length`, flat for the scoring loop. */
-  spanLengths: Float64Array;
-  /** stem -> the spans holding it (indices into `spans`) and its frequency in each. */
-  postings: Map<string, Posting>;
-  /** Figure value -> indices into `spans`; `numberValues` is the same keys, sorted. */
-  numberPostings: Map<number, number[]>;
-  numberValues: number[];
-  /** Inverse document frequency over sentences (overlapping clauses would double-count). */
-  termIdf: Map<string, number>;
-  numberIdf: Map<number, number>;
-  /** Idf given to a term or figure that never occurs. */
-  maxIdf: number;
-  avgLength: number;
+  /** Word -> number of sentences (spans of kind 'sentence' or 'window') holding it. */
+  df: Map<string, number>;
+  /** Number of sentences counted in `df`. */
+  sentences: number;
+  /** Word -> id for the packed arrays (ids are never reused; the vocabulary only grows). */
+  vocab: Map<string, number>;
+  /** Bumped on every change; caches keyed by it. */
+  version: number;
+  /** Derived data computed lazily for one `version` (span and article vector norms). */
+  cache: {
+    version: number;
+    spanNorms: Map<IndexedSpan, number>;
+    articleNorms: Map<string, number>;
+  };
 }
 
-function idf(df: number, n: number): number {
-  // BM25+ style idf, never negative even for terms in every sentence.
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-/** Stems that matching should weight more: words of capitalised names ("los", "angel"). */
-export function entityStems(text: string, tokens: Token[]): Set<string> {
-  const out = new Set<string>();
-  const entities = findEntities(text, tokens);
-  let k = 0;
-  for (const t of tokens) {
-    while (k < entities.length && entities[k]!.end <= t.start) k++;
-    const e = entities[k];
-    if (e && t.start >= e.start && t.end <= e.end && isKeyToken(t)) out.add(t.stem);
+/** Lower-cased words of a text as the ranking compares them (tokens.ts word rule). */
+export function wordCounts(
+  tokens: readonly Token[],
+  from = 0,
+  to = Infinity,
+  first = 0,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = first; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.start < from) continue;
+    if (t.end > to) break;
+    out.set(t.norm, (out.get(t.norm) ?? 0) + 1);
   }
   return out;
 }
 
-/**
- * Builds the matching index once for a set of articles: candidate spans (segments.ts), their key
- * terms and figures, postings, and idf statistics. Cost is linear in the corpus size.
- */
-export function buildCorpusIndex(articles: { id: string; text: string }[]): CorpusIndex {
-  const index: CorpusIndex = {
-    articles: new Map(),
-    spans: [],
-    spanLengths: new Float64Array(0),
-    postings: new Map(),
-    numberPostings: new Map(),
-    numberValues: [],
-    termIdf: new Map(),
-    numberIdf: new Map(),
-    maxIdf: 0,
-    avgLength: 1,
-  };
-  const termDf = new Map<string, number>();
-  const numberDf = new Map<number, number>();
-  let sentences = 0;
-  let totalLength = 0;
+/** Index of the first token starting at or after `offset` (tokens are sorted). */
+export function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
-  for (const article of articles) {
-    const tokens = tokenize(article.text);
-    const numbers = extractNumbers(article.text);
-    index.articles.set(article.id, { id: article.id, text: article.text, tokens, numbers });
-    let ti = 0;
-    let ni = 0;
-    for (const seg of segmentArticle(article.text)) {
-      // Segments are sorted by start, so the token/number cursors only move forward.
-      while (ti < tokens.length && tokens[ti]!.start < seg.start) ti++;
-      while (ni < numbers.length && numbers[ni]!.valueStart < seg.start) ni++;
-      const terms = new Map<string, number>();
-      let length = 0;
-      for (let k = ti; k < tokens.length && tokens[k]!.end <= seg.end; k++) {
-        const t = tokens[k]!;
-        if (!isKeyToken(t)) continue;
-        terms.set(t.stem, (terms.get(t.stem) ?? 0) + 1);
-        length++;
-      }
-      const spanNumbers: ExtractedNumber[] = [];
-      for (let k = ni; k < numbers.length && numbers[k]!.valueEnd <= seg.end; k++) {
-        spanNumbers.push(numbers[k]!);
-      }
-      const spanIndex = index.spans.length;
-      index.spans.push({
-        articleId: article.id,
-        start: seg.start,
-        end: seg.end,
-        kind: seg.kind,
-        length,
-        terms,
-        numbers: spanNumbers,
-      });
-      totalLength += length;
-      for (const [stem, tf] of terms) {
-        let posting = index.postings.get(stem);
-        if (!posting) index.postings.set(stem, (posting = { spans: [], tfs: [] }));
-        posting.spans.push(spanIndex);
-        posting.tfs.push(tf);
-      }
-      const values = new Set(spanNumbers.map((n) => n.value));
-      for (const v of values) {
-        let list = index.numberPostings.get(v);
-        if (!list) index.numberPostings.set(v, (list = []));
-        list.push(spanIndex);
-      }
-      if (seg.kind === 'sentence' || seg.kind === 'window') {
-        sentences++;
-        for (const stem of terms.keys()) termDf.set(stem, (termDf.get(stem) ?? 0) + 1);
-        for (const v of values) numberDf.set(v, (numberDf.get(v) ?? 0) + 1);
-      }
+const countsSentence = (kind: SegmentKind) => kind === 'sentence' || kind === 'window';
+
+export function emptyCorpusIndex(): CorpusIndex {
+  return {
+    articles: new Map(),
+    df: new Map(),
+    vocab: new Map(),
+    sentences: 0,
+    version: 0,
+    cache: { version: -1, spanNorms: new Map(), articleNorms: new Map() },
+  };
+}
+
+/** Adds (or replaces) one article: tokens, candidate spans, word counts; df updated in place. */
+export function addArticle(index: CorpusIndex, article: { id: string; text: string }): void {
+  if (index.articles.has(article.id)) removeArticle(index, article.id);
+  const tokens = tokenize(article.text);
+  const frames = framesByLine(article.text);
+  const lineStarts = [0];
+  for (let i = article.text.indexOf('\n'); i >= 0; i = article.text.indexOf('\n', i + 1)) {
+    lineStarts.push(i + 1);
+  }
+  let line = 0;
+  const spans: IndexedSpan[] = [];
+  for (const seg of segmentArticle(article.text)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= seg.start) line++;
+    // Segments are not all sorted by start, so find the line by search when it went backwards.
+    if (lineStarts[line]! > seg.start) line = lineOf(lineStarts, seg.start);
+    const words = wordCounts(tokens, seg.start, seg.end, firstTokenAt(tokens, seg.start));
+    if (words.size === 0) continue;
+    spans.push({
+      articleId: article.id,
+      start: seg.start,
+      end: seg.end,
+      kind: seg.kind,
+      line,
+      words,
+      ...pack(index, words),
+      frames: frames.filter((f) => f.start >= seg.start && f.end <= seg.end),
+    });
+    if (countsSentence(seg.kind)) {
+      index.sentences++;
+      for (const w of words.keys()) index.df.set(w, (index.df.get(w) ?? 0) + 1);
     }
   }
-  const n = Math.max(sentences, 1);
-  for (const [stem, df] of termDf) index.termIdf.set(stem, idf(df, n));
-  for (const [v, df] of numberDf) index.numberIdf.set(v, idf(df, n));
-  index.maxIdf = idf(0, n);
-  index.avgLength = index.spans.length ? Math.max(1, totalLength / index.spans.length) : 1;
-  index.spanLengths = Float64Array.from(index.spans, (s) => s.length);
-  index.numberValues = [...index.numberPostings.keys()].sort((a, b) => a - b);
+  index.articles.set(article.id, {
+    id: article.id,
+    text: article.text,
+    tokens,
+    spans,
+    ...packed(index, wordCounts(tokens)),
+    frames,
+  });
+  index.version++;
+}
+
+function pack(
+  index: CorpusIndex,
+  words: Map<string, number>,
+): { ids: Int32Array; tfs: Float64Array } {
+  const ids = new Int32Array(words.size);
+  const tfs = new Float64Array(words.size);
+  let i = 0;
+  for (const [w, tf] of words) {
+    let id = index.vocab.get(w);
+    if (id === undefined) index.vocab.set(w, (id = index.vocab.size));
+    ids[i] = id;
+    tfs[i++] = tf;
+  }
+  return { ids, tfs };
+}
+
+function packed(index: CorpusIndex, words: Map<string, number>) {
+  return { words, ...pack(index, words) };
+}
+
+/**
+ * Frames of every line that states a figure, offsets into the whole text: the tagger runs only
+ * where there is something to find (most lines of news state none), which keeps indexing fast.
+ */
+function framesByLine(text: string): QuantityFrame[] {
+  const out: QuantityFrame[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (mayStateFigure(line)) {
+      for (const f of extractFrames(line))
+        out.push({ ...f, start: f.start + start, end: f.end + start });
+    }
+    start += line.length + 1;
+  }
+  return out;
+}
+
+function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Removes one article and its statistics; a no-op for an unknown id. */
+export function removeArticle(index: CorpusIndex, id: string): void {
+  const article = index.articles.get(id);
+  if (!article) return;
+  for (const span of article.spans) {
+    if (!countsSentence(span.kind)) continue;
+    index.sentences--;
+    for (const w of span.words.keys()) {
+      const n = (index.df.get(w) ?? 1) - 1;
+      if (n > 0) index.df.set(w, n);
+      else index.df.delete(w);
+    }
+  }
+  index.articles.delete(id);
+  index.version++;
+}
+
+/** Builds the index for a set of articles (addArticle for each; linear in the corpus size). */
+export function buildCorpusIndex(articles: { id: string; text: string }[]): CorpusIndex {
+  const index = emptyCorpusIndex();
+  for (const a of articles) addArticle(index, a);
   return index;
+}
+
+/** Smoothed idf over the library's sentences (as the TF-IDF baseline: log((1+n)/(1+df)) + 1). */
+export function idfOf(index: CorpusIndex, word: string): number {
+  return Math.log((1 + index.sentences) / (1 + (index.df.get(word) ?? 0))) + 1;
+}
+
+/** Span and article vector norms for the current version (recomputed once after a change). */
+export function norms(index: CorpusIndex): CorpusIndex['cache'] {
+  if (index.cache.version === index.version) return index.cache;
+  const idf = new Map<string, number>();
+  const w = (word: string) => {
+    let x = idf.get(word);
+    if (x === undefined) idf.set(word, (x = idfOf(index, word)));
+    return x;
+  };
+  const norm = (counts: Map<string, number>) => {
+    let sq = 0;
+    for (const [word, tf] of counts) sq += (tf * w(word)) ** 2;
+    return Math.sqrt(sq);
+  };
+  const spanNorms = new Map<IndexedSpan, number>();
+  const articleNorms = new Map<string, number>();
+  for (const a of index.articles.values()) {
+    articleNorms.set(a.id, norm(a.words));
+    for (const s of a.spans) spanNorms.set(s, norm(s.words));
+  }
+  index.cache = { version: index.version, spanNorms, articleNorms };
+  return index.cache;
 }

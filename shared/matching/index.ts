@@ -44,12 +44,21 @@ export type {
   QuoteIntegrity,
   QuoteVariant,
 } from './quotes';
-export { detectConflicts, statedNumbers } from './conflicts';
+export { detectConflicts, statedFrames, statedNumbers } from './conflicts';
+export { extractFrames, framesAgree, sameMeasure, measureName } from './frames';
+export type { QuantityFrame, FrameType, FrameVerdict } from './frames';
+export { addArticle, removeArticle, emptyCorpusIndex } from './corpus';
+export { DEFAULT_MIN_SCORE } from './suggest';
 export type {
   ConflictMember,
   ConflictReport,
   ConflictReason,
+  ConflictState,
+  StatedNumber,
   Quantity,
   QuantityValue,
-  StatedNumber,
 } from './conflicts';
+export { likelyHere } from './likely';
+export type { LikelyHere, LikelyMember } from './likely';
+export { MatchingEngine } from './engine';
+export type { MatchingRequest, MatchingResponse } from './protocol';

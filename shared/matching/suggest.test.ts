@@ -1,26 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeeds, seed } from '../testing/seeds';
-import { buildCorpusIndex } from './corpus';
+import { addArticle, buildCorpusIndex, idfOf, removeArticle } from './corpus';
 import { suggestMatches } from './suggest';
-import { keyTerms } from './tokens';
 
 const seeds = loadSeeds();
 const index = buildCorpusIndex(seeds.map((s) => ({ id: s.id, text: s.canonical })));
 
 describe('buildCorpusIndex', () => {
-  it('indexes candidate spans of every article with idf favouring rare terms', () => {
-    const articles = new Set(index.spans.map((s) => s.articleId));
+  it('indexes candidate spans of every article with idf favouring rare words', () => {
+    const articles = new Set([...index.articles.values()].filter((a) => a.spans.length > 0));
     expect(articles.size).toBe(5);
-    const idf = (word: string) => index.termIdf.get(keyTerms(word)[0]!)!;
-    expect(idf('magnet')).toBeGreaterThan(idf('ICE'));
-    expect(index.numberIdf.get(167)!).toBeGreaterThan(index.numberIdf.get(498)!);
-    for (const span of index.spans) {
-      const text = index.articles.get(span.articleId)!.text;
-      for (const n of span.numbers) {
-        expect(n.valueStart).toBeGreaterThanOrEqual(span.start);
-        expect(text.slice(n.start, n.end)).toBe(n.raw);
+    expect(idfOf(index, 'magnet')).toBeGreaterThan(idfOf(index, 'ice'));
+    expect(idfOf(index, '167')).toBeGreaterThan(idfOf(index, 'arrested'));
+    for (const a of index.articles.values()) {
+      for (const span of a.spans) {
+        for (const f of span.frames) expect(a.text.slice(f.start, f.end)).toBe(f.raw);
       }
     }
+  });
+
+  it('updates incrementally: adding then removing an article leaves the same statistics', () => {
+    const inc = buildCorpusIndex(seeds.slice(0, 4).map((s) => ({ id: s.id, text: s.canonical })));
+    const last = seeds[4]!;
+    addArticle(inc, { id: last.id, text: last.canonical });
+    expect(inc.sentences).toBe(index.sentences);
+    expect([...inc.df].sort()).toEqual([...index.df].sort());
+    const q = {
+      articleId: seeds[0]!.id,
+      text: '104 are previously deported criminal aliens',
+      kind: 'claim' as const,
+    };
+    expect(suggestMatches(inc, q)).toEqual(suggestMatches(index, q));
+    removeArticle(inc, last.id);
+    expect(inc.articles.has(last.id)).toBe(false);
+    expect(suggestMatches(inc, q).some((s) => s.articleId === last.id)).toBe(false);
   });
 });
 

@@ -68,6 +68,8 @@ export interface MatchQuery {
   articleId: string;
   text: string;
   kind: QueryKind;
+  /** Offset of the query in its article, when known (else found by search). */
+  start?: number;
 }
 
 export interface SuggestOptions {
@@ -77,6 +79,11 @@ export interface SuggestOptions {
   perArticle?: number;
   /** Suggestions scoring below this are dropped (default 0.12). */
   minScore?: number;
+  /**
+   * Rank every candidate fully instead of a shortlist (the eval needs each article's own top
+   * three; the app only shows the overall best, default false).
+   */
+  exhaustive?: boolean;
 }
 
 export interface Mark extends Span {
@@ -93,6 +100,10 @@ export interface Suggestion extends Span {
   reasons: {
     /** Figures of the candidate that match the query's figures, as written ("nearly 500"). */
     numbers: string[];
+    /** Candidate figures of the same measure as a query figure but incompatible ("about 50"). */
+    clashing: string[];
+    /** 0..1: how much the candidate's whole article shares with the query's (same event). */
+    sameEvent: number;
     /** Query terms (words as written in the candidate) that the candidate shares. */
     terms: string[];
     /** 0..1 word-bigram overlap with the query (1 = same words in the same order). */

@@ -1,17 +1,7 @@
 import type { ConflictReport } from '../matching';
 import type { ConflictState } from './types';
 
-/**
- * The adapter between shared/matching's conflict report and the summary's state. Issue 7 adds
- * `state` to detectConflicts' report; until it lands, derive it here from `conflicting` and the
- * compared quantities. Switching is one line: `return report.state`.
- */
+/** The summary's state is the matching module's verdict on the group's figures. */
 export function conflictStateOf(report: ConflictReport): ConflictState {
-  if (report.conflicting) return 'conflicting';
-  const compared = report.quantities.filter(
-    (q) => new Set(q.values.map((v) => v.articleId)).size > 1,
-  );
-  if (compared.length === 0) return 'none';
-  const identical = compared.every((q) => new Set(q.values.map((v) => v.value)).size === 1);
-  return identical ? 'agrees' : 'consistent';
+  return report.state;
 }

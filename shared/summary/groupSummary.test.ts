@@ -32,12 +32,14 @@ describe('the group summary on the seeds', () => {
     const s = byId('g-la');
     expect(s.state).toBe('conflicting');
     expect(s.explanation).toMatch(
-      /^Different figures for .*los angeles.*: At least 101 \(LA Times\) vs 167 \(The Hill\)$/,
+      /^Different figures for .*: 101 \(Breitbart\) vs At least 101 \(LA Times\) vs 167 \(The Hill\)$/,
     );
     expect(conflictLine(s)).toBe(`Conflicting: ${s.explanation}`);
-    expect(s.stance).toEqual({ agrees: 1, conflicts: 1 });
+    expect(s.stance).toEqual({ agrees: 2, conflicts: 1 });
+    // "At least 101" is consistent with both; the list's plain 101 is what 167 contradicts.
     expect(s.members.map((m) => [m.state, m.conflictingValue])).toEqual([
       ['states', null],
+      ['agrees', null],
       ['conflicts', '167'],
     ]);
   });

@@ -1,3 +1,4 @@
+import type { Suggestion } from '../matching';
 import type { GroupStatus } from '../model/types';
 import type { ConflictState, GroupSummary, MemberState, MemberView, SourceInfo } from './types';
 
@@ -18,6 +19,8 @@ export interface MatrixCell {
   annotationId: string | null;
   /** Tooltip: what the members in this source say. */
   title: string;
+  /** For 'likely' cells: the unlinked sentence that probably states the claim (one click links it). */
+  likely?: Suggestion;
 }
 
 export interface MatrixRow {

@@ -20,7 +20,9 @@ export const NEEDLES = {
     ['001', 'a total of 498 illegal immigrants were arrested'],
     ['002', 'ICE agents detained a total of 498 illegal aliens'],
   ],
+  // "At least 101" alone is consistent with 167 (issue 7); the list entry "(101)" is not.
   la: [
+    ['002', 'Los Angeles, California (101)'],
     ['004', 'At least 101 arrests were made in Los Angeles County'],
     ['003', 'The Times said 167 arrests were made in and around Los Angeles'],
   ],

@@ -2,10 +2,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Article } from '../../../shared/model/types';
 import {
-  findQuoteInSources,
   quoteDiff,
   quoteWords,
-  suggestMatches,
   type Mark,
   type QuoteOccurrence,
   type Suggestion,
@@ -15,6 +13,13 @@ import { db } from '../../db/database';
 import { notify, reportError } from '../../components/toasts';
 import { runUndo } from '../../app/useAppKeys';
 import { useCorpus } from './corpusIndex';
+import {
+  requestQuoteCopies,
+  requestSuggestions,
+  useMatchingIndex,
+  useWorkerResult,
+  type IndexProgress,
+} from './matchingClient';
 import {
   acceptSuggestion,
   linkAnnotations,
@@ -94,33 +99,30 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
   );
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
-  const corpus = useCorpus(linking || findingQuote);
+  // Titles only: the index and every query live in the matching worker (matchingClient.ts).
+  const corpus = useCorpus(false);
+  const progress = useMatchingIndex(linking || findingQuote);
   const titles = useMemo(
     () => new Map((corpus?.articles ?? []).map((a) => [a.id, a.title])),
     [corpus?.articles],
   );
   const titleOf = (id: string) => titles.get(id) ?? 'a deleted article';
-  // Ranking is cheap next to building the index, but still not worth redoing on every render.
-  const index = corpus?.index;
   const { articleId, kind } = annotation;
   const text = annotation.quote.exact;
-  const suggestions = useMemo(
+  const start = annotation.position.start;
+  // Asked again when the index changes (first build done, an article added or removed).
+  const version = progress.ready ? `${progress.done}` : null;
+  const suggestions = useWorkerResult(
+    linking && version !== null ? `${version}|${articleId}|${kind}|${start}|${text}` : null,
     () =>
-      index && linking
-        ? suggestMatches(
-            index,
-            { articleId, text, kind },
-            { limit: SUGGESTION_LIMIT, perArticle: 2 },
-          )
-        : [],
-    [index, linking, articleId, text, kind],
+      requestSuggestions(
+        { articleId, text, kind, start },
+        { limit: SUGGESTION_LIMIT, perArticle: 2 },
+      ),
   );
-  const quoteHits = useMemo(
-    () =>
-      index && findingQuote && kind === 'quote'
-        ? findQuoteInSources(index, text, { excludeArticleId: articleId })
-        : [],
-    [index, findingQuote, articleId, text, kind],
+  const quoteHits = useWorkerResult(
+    findingQuote && kind === 'quote' && version !== null ? `${version}|${articleId}|${text}` : null,
+    () => requestQuoteCopies(text, { excludeArticleId: articleId }),
   );
 
   const run = (label: string, op: () => Promise<unknown>, done?: string) =>
@@ -252,6 +254,7 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
           annotation={annotation}
           articles={corpus.articles}
           suggestions={suggestions}
+          progress={progress}
           groups={otherGroups}
           onLinkGroup={(groupId) =>
             void run('Linking', () => linkAnnotations(annotation.id, { groupId }), 'Linked.')
@@ -267,7 +270,7 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
             ...(summary?.quote ? [summary.quote.referenceText] : []),
           ])}
           articles={corpus.articles}
-          hits={quoteHits}
+          hits={quoteHits ?? []}
           run={run}
         />
       )}
@@ -292,13 +295,16 @@ function LinkPicker({
   annotation,
   articles,
   suggestions,
+  progress,
   groups,
   onLinkGroup,
   run,
 }: {
   annotation: Annotation;
   articles: Article[];
-  suggestions: Suggestion[];
+  /** Undefined while the worker builds the index or ranks. */
+  suggestions: Suggestion[] | undefined;
+  progress: IndexProgress;
   groups: { id: string; label: string }[];
   onLinkGroup: (groupId: string) => void;
   run: Run;
@@ -308,9 +314,16 @@ function LinkPicker({
   return (
     <div className="link-picker" data-testid="link-picker">
       <h5>Suggested matches in other sources</h5>
-      {suggestions.length === 0 && <p className="hint">No likely match in the other articles.</p>}
+      {!suggestions && (
+        <p className="hint" role="status" data-testid="matching-progress">
+          {progress.ready || progress.total === 0
+            ? 'Looking for matches…'
+            : `Indexing the library… ${progress.done} of ${progress.total} articles`}
+        </p>
+      )}
+      {suggestions?.length === 0 && <p className="hint">No likely match in the other articles.</p>}
       <ol className="candidates">
-        {suggestions.map((s) => {
+        {(suggestions ?? []).map((s) => {
           const existing = existingAt(all, s);
           const linked =
             !!existing && !!annotation.groupId && existing.groupId === annotation.groupId;

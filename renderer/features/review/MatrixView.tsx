@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { reportError } from '../../components/toasts';
+import { notify, reportError } from '../../components/toasts';
+import { runUndo } from '../../app/useAppKeys';
+import { acceptSuggestion } from './groupOps';
+import { useLikelyHere, withLikelyHere } from './likelyHere';
+import { useMatchingIndex } from './matchingClient';
+import './likelyHere.css';
 import { useStore } from '../../state/createStore';
 import { progressLine } from '../../../shared/summary';
 import {
@@ -38,11 +43,18 @@ export function MatrixView() {
   const data = useGroupsData();
   const scale = useRatingScale();
   const ui = useStore(matrixStore, (s) => s);
+  const summaries = useMemo(
+    () => (data ? summarizeGroups(data.groups, data.members, sourceLookup(data.articles)) : null),
+    [data],
+  );
+  // "Likely here" comes from the matching worker once its index is ready (issue 7).
+  const articleIds = useMemo(() => (data?.articles ?? []).map((a) => a.id), [data]);
+  const progress = useMatchingIndex(true);
+  const likely = useLikelyHere(summaries, articleIds, progress.ready ? `${progress.done}` : null);
   const view = useMemo(() => {
-    if (!data) return null;
-    const summaries = summarizeGroups(data.groups, data.members, sourceLookup(data.articles));
-    return { summaries, matrix: buildMatrix(summaries, data.articles) };
-  }, [data]);
+    if (!data || !summaries) return null;
+    return { summaries, matrix: withLikelyHere(buildMatrix(summaries, data.articles), likely) };
+  }, [data, summaries, likely]);
   const rows = useMemo(
     () => (view ? filterSortRows(view.matrix.rows, ui.filter, ui.sort, scale) : []),
     [view, ui.filter, ui.sort, scale],
@@ -59,7 +71,7 @@ export function MatrixView() {
     if (ui.refocus && view) setMatrixUi({ refocus: false });
   }, [ui.refocus, view]);
   if (!view) return null;
-  const { matrix, summaries } = view;
+  const { matrix, summaries: shown } = view;
   if (matrix.rows.length === 0) {
     return (
       <div className="empty-state main-empty" data-testid="matrix-empty">
@@ -72,6 +84,15 @@ export function MatrixView() {
     );
   }
   const open = (groupId: string, cell: MatrixCell) => {
+    // One click links a likely match: tag that sentence and add it to the group (undoable).
+    const first = shown.find((x) => x.group.id === groupId)?.members[0];
+    if (cell.state === 'likely' && cell.likely && first) {
+      const { articleId, start, end } = cell.likely;
+      void acceptSuggestion(first.annotation.id, { articleId, start, end })
+        .then(() => notify('info', 'Linked.', { label: 'Undo', run: () => void runUndo('undo') }))
+        .catch((e) => reportError('Linking', e));
+      return;
+    }
     opened.current = true;
     setMatrixUi({ active: { groupId, articleId: cell.articleId } });
     void openInReview({
@@ -116,7 +137,7 @@ export function MatrixView() {
           </select>
         </label>
         <span className="matrix-progress" data-testid="matrix-progress" role="status">
-          {progressLine(summaries)}
+          {progressLine(shown)}
           {rows.length !== matrix.rows.length && ` · showing ${rows.length}`}
         </span>
       </div>
@@ -124,7 +145,7 @@ export function MatrixView() {
         <span className="cell-states">{CELL_SYMBOL.states} states the claim</span>
         <span className="cell-agrees">{CELL_SYMBOL.agrees} agrees</span>
         <span className="cell-conflicts">{CELL_SYMBOL.conflicts} conflicts</span>
-        <span className="cell-likely">{CELL_SYMBOL.likely} likely here</span>
+        <span className="cell-likely">{CELL_SYMBOL.likely} likely here (click to link)</span>
         <span className="cell-silent">{CELL_SYMBOL.silent} not present</span>
         <span className="muted">Arrow keys move, Enter opens a cell side by side.</span>
       </p>
