@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { factcheckWorkspace } from '../testing/factcheck';
+import { buildCorpusIndex } from '../matching';
 import {
+  buildMatrix,
   conflictLine,
+  likelySourcesOf,
   planGroupFacts,
   progressLine,
   quoteLine,
@@ -128,5 +131,30 @@ describe('planGroupFacts', () => {
     expect(() => planGroupFacts(g, { verdict: 'Pants on fire' }, scale, 1)).toThrow(
       /not on the rating scale \(True, Mostly true/,
     );
+  });
+});
+
+describe('likely here', () => {
+  const index = buildCorpusIndex(ws.articles.map((a) => ({ id: a.id, text: a.text })));
+  it('finds the Los Angeles list entry in Breitbart, and the quote in the LA Times', () => {
+    expect([...likelySourcesOf(index, byId('g-la'))]).toEqual(['sha-002']);
+    expect(likelySourcesOf(index, byId('g-quote')).has('sha-004')).toBe(true);
+    // Never a source that already has a member.
+    for (const s of summaries) {
+      const present = new Set(s.members.map((m) => m.annotation.articleId));
+      for (const id of likelySourcesOf(index, s)) expect(present.has(id)).toBe(false);
+    }
+  });
+  it('shows as "likely" in the matrix, apart from agreement', () => {
+    const likely = new Map(summaries.map((s) => [s.group.id, likelySourcesOf(index, s)]));
+    const matrix = buildMatrix(summaries, ws.articles, { likely });
+    const la = matrix.rows.find((r) => r.groupId === 'g-la')!;
+    expect(la.cells.map((c) => c.state)).toEqual([
+      'silent',
+      'silent',
+      'likely',
+      'conflicts',
+      'states',
+    ]);
   });
 });

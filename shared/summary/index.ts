@@ -35,3 +35,4 @@ export {
   type MatrixRow,
   type MatrixSort,
 } from './matrix';
+export { likelySourcesOf, LIKELY_MIN_SCORE } from './likely';

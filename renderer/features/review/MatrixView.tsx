@@ -17,6 +17,7 @@ import { matrixStore, setMatrixUi } from './matrixState';
 import { useGroupsData } from './reviewData';
 import { openInReview } from './reviewNav';
 import { useRatingScale } from './workspaceSettings';
+import { useLikelyCells } from './useLikelyCells';
 import './matrix.css';
 
 const FILTERS: { id: MatrixFilter; label: string }[] = [
@@ -38,11 +39,15 @@ export function MatrixView() {
   const data = useGroupsData();
   const scale = useRatingScale();
   const ui = useStore(matrixStore, (s) => s);
+  const summaries = useMemo(
+    () => (data ? summarizeGroups(data.groups, data.members, sourceLookup(data.articles)) : null),
+    [data],
+  );
+  const likely = useLikelyCells(summaries, data?.articles ?? null);
   const view = useMemo(() => {
-    if (!data) return null;
-    const summaries = summarizeGroups(data.groups, data.members, sourceLookup(data.articles));
-    return { summaries, matrix: buildMatrix(summaries, data.articles) };
-  }, [data]);
+    if (!data || !summaries) return null;
+    return { summaries, matrix: buildMatrix(summaries, data.articles, { likely }) };
+  }, [data, summaries, likely]);
   const rows = useMemo(
     () => (view ? filterSortRows(view.matrix.rows, ui.filter, ui.sort, scale) : []),
     [view, ui.filter, ui.sort, scale],
@@ -59,7 +64,7 @@ export function MatrixView() {
     if (ui.refocus && view) setMatrixUi({ refocus: false });
   }, [ui.refocus, view]);
   if (!view) return null;
-  const { matrix, summaries } = view;
+  const { matrix } = view;
   if (matrix.rows.length === 0) {
     return (
       <div className="empty-state main-empty" data-testid="matrix-empty">
@@ -116,7 +121,7 @@ export function MatrixView() {
           </select>
         </label>
         <span className="matrix-progress" data-testid="matrix-progress" role="status">
-          {progressLine(summaries)}
+          {progressLine(view.summaries)}
           {rows.length !== matrix.rows.length && ` · showing ${rows.length}`}
         </span>
       </div>
