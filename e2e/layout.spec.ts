@@ -96,12 +96,12 @@ test('three articles side by side at 1000×700 keep whole words; folding panels 
   await page.keyboard.press('Control+b');
   await expect(page.getByTestId('library-item')).toHaveCount(5);
 
-  // The annotation panel folds too (Ctrl+I), widening the reading column.
+  // The annotation panel folds too (Ctrl+Alt+B), widening the reading column.
   await page.getByRole('tab', { name: 'Read' }).click();
   await openArticle(page, SEED_TITLES.federalAgents);
   const reading = page.locator('.reading-main');
   const w1 = (await reading.boundingBox())!.width;
-  await page.keyboard.press('Control+i');
+  await page.keyboard.press('Control+Alt+b');
   await expect(page.getByTestId('toggle-inspector')).toHaveAttribute('aria-expanded', 'false');
   await expect.poll(async () => (await reading.boundingBox())!.width).toBeGreaterThan(w1 + 200);
 });

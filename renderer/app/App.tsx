@@ -114,7 +114,7 @@ export function App() {
               className="panel-toggle"
               data-testid="toggle-inspector"
               aria-expanded={!inspectorCollapsed}
-              title={`${inspectorCollapsed ? 'Show' : 'Hide'} the annotation panel (Ctrl/Cmd+I)`}
+              title={`${inspectorCollapsed ? 'Show' : 'Hide'} the annotation panel (Ctrl/Cmd+Alt+B)`}
               onClick={() => runCommand('toggle-inspector')}
             >
               Panel <span aria-hidden>{inspectorCollapsed ? '«' : '»'}</span>

@@ -102,15 +102,15 @@ function appCommands(commands: AppCommands): Command[] {
     },
     {
       id: 'toggle-library',
-      label: 'Show or hide the library',
+      label: 'Fold the library',
       keys: ['Mod+B'],
       inFields: true,
       run: () => togglePanel('library'),
     },
     {
       id: 'toggle-inspector',
-      label: 'Show or hide the annotation panel',
-      keys: ['Mod+I'],
+      label: 'Fold the annotation panel',
+      keys: ['Mod+Alt+B'],
       inFields: true,
       run: () => togglePanel('inspector'),
     },

@@ -13,7 +13,7 @@ export interface UiState {
   focusedGroupId: string | null;
   /** The library sidebar is folded away (Ctrl/Cmd+B or its button); remembered. */
   libraryCollapsed: boolean;
-  /** The annotation panel (list and inspector) is folded away (Ctrl/Cmd+I); remembered. */
+  /** The annotation panel (list and inspector) is folded away (Ctrl/Cmd+Alt+B); remembered. */
   inspectorCollapsed: boolean;
   /** True once the persisted state was read, so first paint does not flash the empty state. */
   restored: boolean;
