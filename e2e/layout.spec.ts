@@ -48,7 +48,12 @@ function sidewaysOverflow(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
     const root = document.scrollingElement!;
-    if (root.scrollWidth > root.clientWidth + 1) out.push(`page ${root.scrollWidth}`);
+    if (root.scrollWidth > root.clientWidth + 1) {
+      const wide = Array.from(document.querySelectorAll('*')).find(
+        (e) => e.getBoundingClientRect().right > root.clientWidth + 1,
+      );
+      out.push(`page ${root.scrollWidth} (${wide?.tagName}.${wide?.className})`);
+    }
     for (const el of Array.from(
       document.querySelectorAll<HTMLElement>('.side-panel, .inspector, .group-card, .main'),
     )) {
@@ -114,7 +119,7 @@ test('a long quote as a group label causes no sideways scroll', async ({ page })
   await page.getByTestId('quote-hit').first().getByTestId('quote-accept').click();
   await expect(page.getByTestId('group-member')).toHaveCount(2);
   await expect(page.getByTestId('group-label')).toHaveValue(/^Sanctuary jurisdictions/);
-  expect(await sidewaysOverflow(page)).toEqual([]);
+  await expect.poll(() => sidewaysOverflow(page)).toEqual([]);
   // The label's full text stays available.
   await expect(page.getByTestId('group-label')).toHaveValue(new RegExp(homan.slice(0, 100)));
 

@@ -39,10 +39,28 @@ export function isFiltering(q: ListQuery): boolean {
   );
 }
 
-/** Case- and accent-insensitive form for search. */
+/** Case- and accent-insensitive form for search (plain ASCII skips the Unicode work). */
 function fold(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+/**
+ * Folded search text per row. Rows are immutable (an edit writes a new object), so the cache is
+ * keyed by the row itself and each keystroke of a search only compares strings.
+ */
+const haystacks = new WeakMap<Annotation, string>();
+function haystack(a: Annotation): string {
+  let hay = haystacks.get(a);
+  if (hay === undefined) {
+    hay = fold([a.quote.exact, a.note, a.speaker ?? '', ...a.tags].join('\n'));
+    haystacks.set(a, hay);
+  }
+  return hay;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function filterAnnotations(
   rows: readonly Annotation[],
@@ -62,7 +80,7 @@ export function filterAnnotations(
     if (q.verdict === 'unrated' && (!g || g.verdict !== null)) return false;
     if (q.verdict !== 'all' && q.verdict !== 'unrated' && g?.verdict !== q.verdict) return false;
     if (words.length > 0) {
-      const hay = fold([a.quote.exact, a.note, a.speaker ?? '', ...a.tags].join('\n'));
+      const hay = haystack(a);
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;
@@ -71,8 +89,14 @@ export function filterAnnotations(
     x.position.start - y.position.start || x.position.end - y.position.end;
   if (q.sort === 'time') return kept.sort((x, y) => y.updatedAt - x.updatedAt || byPosition(x, y));
   if (q.sort === 'group') {
-    const label = (a: Annotation) => (a.groupId ? (groups.get(a.groupId)?.label ?? '') : '\uffff');
-    return kept.sort((x, y) => label(x).localeCompare(label(y)) || byPosition(x, y));
+    // Rank the (few) group labels once, then sort rows by rank: no string compare per row pair.
+    const labels = [...new Set(kept.map((a) => a.groupId).filter((g): g is string => !!g))]
+      .map((id) => ({ id, label: groups.get(id)?.label ?? '' }))
+      .sort((x, y) => collator.compare(x.label, y.label));
+    const rank = new Map(labels.map((l, i) => [l.id, i]));
+    const r = (a: Annotation) =>
+      a.groupId ? (rank.get(a.groupId) ?? labels.length) : labels.length + 1;
+    return kept.sort((x, y) => r(x) - r(y) || byPosition(x, y));
   }
   return kept.sort(byPosition);
 }

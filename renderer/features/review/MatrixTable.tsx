@@ -23,7 +23,7 @@ const SHORT_WORD: Record<CellState, string> = {
   agrees: 'agrees',
   conflicts: 'conflicts',
   likely: 'likely',
-  silent: 'none',
+  silent: 'not present',
 };
 
 export interface ActiveCell {
@@ -219,14 +219,21 @@ export const MatrixTable = memo(function MatrixTable({
                   data-row={r}
                   data-col={c}
                   title={cell.title}
-                  aria-label={`${sourceName(c)}: ${cellStateWords(cell.state)}${cell.value ? ` ${cell.value}` : ''}`}
                 >
+                  {/* The name is the visible text, with the source and state words for
+                      screen readers: "LA Times: conflicts 167". */}
+                  <span className="sr-only">{sourceName(c)}: </span>
                   <span className="cell-shape" aria-hidden>
                     {CELL_SYMBOL[cell.state]}
                   </span>
-                  <span className="cell-text" aria-hidden>
-                    {cell.value ?? SHORT_WORD[cell.state]}
-                  </span>
+                  {cell.value ? (
+                    <span className="cell-text">
+                      <span className="sr-only">{cellStateWords(cell.state)} </span>
+                      {cell.value}
+                    </span>
+                  ) : (
+                    <span className="cell-text">{SHORT_WORD[cell.state]}</span>
+                  )}
                 </td>
               ))}
             </tr>
