@@ -24,6 +24,21 @@ const asBundle = (w: Workspace): ParsedBundle => ({
 const clone = (w: Workspace): Workspace => structuredClone(w);
 
 describe('planMerge', () => {
+  it('brings back rows deleted here (tombstones) when the bundle has them', () => {
+    const later = NOW + 60_000;
+    const wiped: Workspace = {
+      articles: ws.articles.map((a) => ({ ...a, deletedAt: later, updatedAt: later })),
+      annotations: ws.annotations.map((a) => ({ ...a, deletedAt: later, updatedAt: later })),
+      groups: ws.groups.map((g) => ({ ...g, deletedAt: later, updatedAt: later })),
+    };
+    const plan = planMerge(wiped, asBundle(ws), NOW);
+    const after = applyPlan(wiped, plan);
+    expect(after.annotations.filter((a) => a.deletedAt === null)).toHaveLength(60);
+    expect(after.groups.every((g) => g.deletedAt === null)).toBe(true);
+    expect(after.articles.every((a) => a.deletedAt === null)).toBe(true);
+    expect(plan.summary.annotations.added).toBe(60);
+  });
+
   it('treats an article with the same sha256 as the same article and re-points annotations', () => {
     const local = clone(ws);
     local.articles[0]!.id = 'local-article-0';

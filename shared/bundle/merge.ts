@@ -206,10 +206,14 @@ export function planMerge(
 }
 
 function compare(
-  local: { updatedAt: number } | undefined,
+  local: { updatedAt: number; deletedAt: number | null } | undefined,
   incoming: { updatedAt: number },
 ): 'added' | 'updated' | 'unchanged' | 'keptLocal' {
   if (!local) return 'added';
+  // Deleted here (a tombstone is newer than anything in the file): importing the file is the
+  // editor asking for its contents back, as for articles above. The row lives again, and for
+  // the editor (who saw nothing there) it was added.
+  if (local.deletedAt !== null) return 'added';
   if (incoming.updatedAt > local.updatedAt) return 'updated';
   return incoming.updatedAt === local.updatedAt ? 'unchanged' : 'keptLocal';
 }

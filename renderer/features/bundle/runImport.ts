@@ -1,10 +1,6 @@
 import type { OpenedFile } from '../../../shared/ipc/contract';
-import {
-  MAX_BUNDLE_BYTES,
-  checkBundleSize,
-  readBundle,
-  type MergeSummary,
-} from '../../../shared/bundle';
+import { MAX_BUNDLE_BYTES, checkBundleSize, type MergeSummary } from '../../../shared/bundle';
+import { BundleTaskCancelled, readBundleOffThread } from './bundleWorkerClient';
 import { ImportCancelledError, importParsedBundle, type ApplyOptions } from '../../db/applyBundle';
 import { clearHistory } from '../../state/history';
 
@@ -20,7 +16,8 @@ export { MAX_BUNDLE_BYTES };
 export type ImportPhase = 'reading' | 'writing';
 
 export interface ImportRunOptions extends Omit<ApplyOptions, 'onProgress'> {
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** `stage` names the step while reading ("Unpacking", "Checking articles"…). */
+  onProgress?: (phase: ImportPhase, done: number, total: number, stage?: string) => void;
 }
 
 export type ImportOutcome =
@@ -50,10 +47,16 @@ export async function importBundleBytes(
   bytes: Uint8Array,
   opts: ImportRunOptions = {},
 ): Promise<ImportOutcome> {
-  const read = await readBundle(bytes, {
-    signal: opts.signal,
-    onProgress: (done, total) => opts.onProgress?.('reading', done, total),
-  });
+  let read: Awaited<ReturnType<typeof readBundleOffThread>>;
+  try {
+    read = await readBundleOffThread(bytes, {
+      signal: opts.signal,
+      onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
+    });
+  } catch (e) {
+    if (e instanceof BundleTaskCancelled) throw new ImportCancelledError();
+    throw e;
+  }
   if (!read.ok) {
     if (read.error.code === 'aborted') throw new ImportCancelledError();
     return { ok: false, name, code: read.error.code, message: read.error.message };
