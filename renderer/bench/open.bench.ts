@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Annotation, Article } from '../../shared/model/types';
 import { db } from '../db/database';
-import { buildAnnotation } from '../features/annotate/annotationOps';
+import { buildAnnotation } from '../../shared/rules/annotations';
 import { prepareText } from '../features/library/prepareArticle';
 import { App } from '../app/App';
 import { ArticleViewer } from '../features/annotate/ArticleViewer';

@@ -24,17 +24,8 @@ export interface Change {
 
 export type ChangePlanner = () => Promise<RowEdit[]>;
 
-/**
- * The edit that deletes a row: a tombstone (the row with `deletedAt` set), never a removal, so
- * a delete is an ordinary edit that undo reverses and sync and bundles can carry.
- */
-export function tombstoneEdit<T extends { id: string; deletedAt: number | null }>(
-  table: 'articles' | 'annotations' | 'groups',
-  row: T,
-  now: number,
-): RowEdit {
-  return { table, key: row.id, after: { ...row, deletedAt: now, updatedAt: now } };
-}
+/** Deleting is writing a tombstone (shared/rules/edits.ts), so undo, bundles and sync see an edit. */
+export { tombstone as tombstoneEdit } from '../../shared/rules/edits';
 
 function table(name: WorkTable): Table<object, string> {
   return db.table(name);

@@ -139,6 +139,6 @@ describe('undoable changes', () => {
 });
 
 async function createDraft(article: Article) {
-  const { buildAnnotation } = await import('../features/annotate/annotationOps');
+  const { buildAnnotation } = await import('../../shared/rules/annotations');
   return buildAnnotation(article, { kind: 'claim', start: 0, end: 5 });
 }

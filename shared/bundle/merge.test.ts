@@ -24,19 +24,21 @@ const asBundle = (w: Workspace): ParsedBundle => ({
 const clone = (w: Workspace): Workspace => structuredClone(w);
 
 describe('planMerge', () => {
-  it('brings back rows deleted here (tombstones) when the bundle has them', () => {
-    const later = NOW + 60_000;
-    const wiped: Workspace = {
-      articles: ws.articles.map((a) => ({ ...a, deletedAt: later, updatedAt: later })),
-      annotations: ws.annotations.map((a) => ({ ...a, deletedAt: later, updatedAt: later })),
-      groups: ws.groups.map((g) => ({ ...g, deletedAt: later, updatedAt: later })),
-    };
-    const plan = planMerge(wiped, asBundle(ws), NOW);
-    const after = applyPlan(wiped, plan);
-    expect(after.annotations.filter((a) => a.deletedAt === null)).toHaveLength(60);
-    expect(after.groups.every((g) => g.deletedAt === null)).toBe(true);
-    expect(after.articles.every((a) => a.deletedAt === null)).toBe(true);
-    expect(plan.summary.annotations.added).toBe(60);
+  it('brings back rows deleted here (tombstones) that the bundle holds, however old the bundle', () => {
+    const local = clone(ws);
+    const later = NOW + 1e9;
+    local.articles[0]!.deletedAt = later;
+    local.articles[0]!.updatedAt = later;
+    for (const a of local.annotations) Object.assign(a, { deletedAt: later, updatedAt: later });
+    for (const g of local.groups) Object.assign(g, { deletedAt: later, updatedAt: later });
+    const plan = planMerge(local, asBundle(ws), NOW);
+    const merged = applyPlan(local, plan);
+    expect(merged.articles.every((a) => a.deletedAt === null)).toBe(true);
+    expect(merged.annotations.filter((a) => a.deletedAt === null)).toHaveLength(
+      ws.annotations.length,
+    );
+    expect(merged.groups.filter((g) => g.deletedAt === null)).toHaveLength(ws.groups.length);
+    expect(plan.summary.annotations.added).toBe(ws.annotations.length);
   });
 
   it('treats an article with the same sha256 as the same article and re-points annotations', () => {

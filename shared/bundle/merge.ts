@@ -210,9 +210,8 @@ function compare(
   incoming: { updatedAt: number },
 ): 'added' | 'updated' | 'unchanged' | 'keptLocal' {
   if (!local) return 'added';
-  // Deleted here (a tombstone is newer than anything in the file): importing the file is the
-  // editor asking for its contents back, as for articles above. The row lives again, and for
-  // the editor (who saw nothing there) it was added.
+  // Importing a bundle is the editor asking for what it holds: a row deleted here comes back,
+  // whatever the clocks say (bundles carry no tombstones, so nothing is deleted the other way).
   if (local.deletedAt !== null) return 'added';
   if (incoming.updatedAt > local.updatedAt) return 'updated';
   return incoming.updatedAt === local.updatedAt ? 'unchanged' : 'keptLocal';

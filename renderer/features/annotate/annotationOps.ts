@@ -1,48 +1,17 @@
-import type { Annotation, AnnotationKind, Article } from '../../../shared/model/types';
-import { annotationDefaults } from '../../../shared/model/defaults';
-import { makeSelectors } from '../../../shared/anchoring/selectors';
+import type { Annotation, Article } from '../../../shared/model/types';
 import { db } from '../../db/database';
 import { tombstoneEdit, type RowEdit } from '../../db/changes';
 import { isLive } from '../../../shared/model/live';
 import { applyChange } from '../../state/history';
-// Group integrity (empty groups go, labels follow their first member) is one rule, owned by review.
-import { leaveGroupEdits } from '../review/groupOps';
+// Group integrity (empty groups go, labels follow their first member) is one shared rule.
+import { leaveGroupEdits } from '../../db/groupEdits';
+import { buildAnnotation, type NewAnnotation } from '../../../shared/rules/annotations';
 import { annotationsOf, getAnnotation, getArticle } from '../../db/queries';
 
 /**
  * Every annotation change the editor makes. Each is one undoable, committed transaction; the
  * UI reads the result back from IndexedDB (useLiveQuery), so what the editor sees is what was saved.
  */
-
-export interface NewAnnotation {
-  kind: AnnotationKind;
-  start: number;
-  end: number;
-  speaker?: string | null;
-  note?: string;
-}
-
-export function buildAnnotation(
-  article: Article,
-  input: NewAnnotation,
-  now = Date.now(),
-): Annotation {
-  const { position, quote } = makeSelectors(article.text, input.start, input.end);
-  return {
-    ...annotationDefaults(),
-    id: crypto.randomUUID(),
-    articleId: article.id,
-    kind: input.kind,
-    position,
-    quote,
-    speaker: input.kind === 'quote' ? input.speaker?.trim() || null : null,
-    note: input.note ?? '',
-    groupId: null,
-    stance: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 export async function createAnnotation(
   article: Article,
@@ -55,7 +24,7 @@ export async function createAnnotation(
   return annotation;
 }
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note'>>;
+export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note' | 'tags'>>;
 
 export async function updateAnnotation(
   id: string,

@@ -1,6 +1,7 @@
 import { notify, reportError } from '../../components/toasts';
 import { platform } from '../../platform/platform';
 import { isCancelled } from '../../db/applyBundle';
+import { readOrganisation, readRatingScale } from '../review/workspaceSettings';
 import {
   APP_VERSION,
   buildExport,
@@ -47,7 +48,7 @@ export async function runExport(
     await nextPaint();
     stopIfCancelled();
     const now = Date.now();
-    // The bundle is zipped in a worker (Cancel terminates it); the text formats are small.
+    // The bundle is zipped in a worker (Cancel terminates it); the other formats are small.
     const file =
       format === 'bundle'
         ? {
@@ -64,7 +65,11 @@ export async function runExport(
               throw e;
             }),
           }
-        : buildExport(format, ws, { now });
+        : buildExport(format, ws, {
+            now,
+            organisation: await readOrganisation(),
+            scale: await readRatingScale(),
+          });
     stopIfCancelled();
     // Past this point the file dialog (or download) takes over; cancelling there writes nothing.
     setBundleUi({ task: null });

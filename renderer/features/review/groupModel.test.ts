@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article, ClaimGroup } from '../../../shared/model/types';
 import { loadSeeds } from '../../../shared/testing/seeds';
-import { buildAnnotation } from '../annotate/annotationOps';
+import { buildAnnotation } from '../../../shared/rules/annotations';
 import { generateMatrixWorkspace } from '../../bench/review.bench';
 import { corpusIndexFor } from './corpusIndex';
 import { buildMatrix, groupColours, summarizeGroup, summarizeGroups } from './groupModel';

@@ -1,9 +1,12 @@
 import type { Annotation, ClaimGroup, Stance } from '../../../shared/model/types';
-import { tombstoneEdit, type RowEdit } from '../../db/changes';
+import type { RowEdit } from '../../db/changes';
 import { groupDefaults } from '../../../shared/model/defaults';
 import { applyChange } from '../../state/history';
-import { buildAnnotation } from '../annotate/annotationOps';
+import { buildAnnotation } from '../../../shared/rules/annotations';
+import { byAge, defaultLabel } from '../../../shared/rules/groups';
+import { leaveGroupEdits } from '../../db/groupEdits';
 import { annotationsOf, getAnnotation, getArticle, getGroup, groupMembers } from '../../db/queries';
+import { planGroupFacts, type GroupFacts } from '../../../shared/summary';
 
 /**
  * Claim-group edits. Membership lives on the annotation (groupId + stance), the group row holds
@@ -11,47 +14,10 @@ import { annotationsOf, getAnnotation, getArticle, getGroup, groupMembers } from
  * planner reads the rows it changes inside that transaction so it never acts on stale data.
  */
 
-const LABEL_MAX = 140;
-
-/** The default label: the founding member's text, shortened. */
-export function defaultLabel(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_MAX ? `${flat.slice(0, LABEL_MAX - 1).trimEnd()}…` : flat;
-}
-
-/** Members in a stable order: oldest annotation first (the one that "states the claim"). */
-export function byAge(a: Annotation, b: Annotation): number {
-  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
-}
-
 async function loadAnnotation(id: string): Promise<Annotation> {
   const a = await getAnnotation(id);
   if (!a) throw new Error('This annotation no longer exists.');
   return a;
-}
-
-/**
- * Edits that take `leaving` out of their current groups: a group left with no member is deleted
- * (undo restores it with its members); an un-renamed group whose label came from a leaving member
- * takes the oldest remaining member's text.
- */
-export async function leaveGroupEdits(leaving: Annotation[], now: number): Promise<RowEdit[]> {
-  const ids = new Set(leaving.map((a) => a.id));
-  const edits: RowEdit[] = [];
-  const groupIds = new Set(leaving.map((a) => a.groupId).filter((g): g is string => !!g));
-  for (const groupId of groupIds) {
-    const remaining = (await groupMembers(groupId)).filter((m) => !ids.has(m.id)).sort(byAge);
-    const group = await getGroup(groupId);
-    if (remaining.length === 0) {
-      if (group) edits.push(tombstoneEdit('groups', group, now));
-    } else if (group && !group.labelEdited) {
-      const label = defaultLabel(remaining[0]!.quote.exact);
-      if (label !== group.label) {
-        edits.push({ table: 'groups', key: groupId, after: { ...group, label, updatedAt: now } });
-      }
-    }
-  }
-  return edits;
 }
 
 /**
@@ -231,4 +197,26 @@ export async function acceptSuggestion(
     return [...edits, ...plan.edits];
   });
   return result!;
+}
+
+/** Set a group's verdict, status, reasoning or resolution note: one undoable step. */
+export async function setGroupFacts(
+  groupId: string,
+  patch: Partial<GroupFacts>,
+  scale: readonly string[],
+): Promise<void> {
+  const label =
+    patch.verdict !== undefined
+      ? 'Rate claim'
+      : patch.status !== undefined
+        ? 'Set status'
+        : patch.resolution !== undefined
+          ? 'Edit resolution'
+          : 'Edit reasoning';
+  await applyChange(label, async () => {
+    const group = await getGroup(groupId);
+    if (!group) throw new Error('This claim group no longer exists.');
+    const next = planGroupFacts(group, patch, scale, Date.now());
+    return next ? [{ table: 'groups', key: groupId, after: next }] : [];
+  });
 }
