@@ -70,7 +70,7 @@ async function waitFor(url, ms = 60_000) {
 async function browserBenches() {
   console.log('Chromium (UI + IndexedDB):');
   await run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn']);
-  const port = 4174;
+  const port = Number(process.env.BENCH_PORT ?? 4174);
   const server = spawn(
     'npx',
     [
