@@ -32,7 +32,11 @@ declare global {
 
 window.runBenches = async () => {
   const figures: Figure[] = [];
+  const only = new URLSearchParams(location.search).get('only');
   for (const bench of BENCHES) {
+    // Names survive minification only as data: the last bench is the import floor.
+    if (only === 'ImportFloor' && bench !== benchImportFloor) continue;
+    if (only && only !== 'ImportFloor') continue;
     await bench((name: string, value: number, detail?: string, unit?: string) => {
       figures.push({ name, value, detail, unit });
     });
