@@ -172,6 +172,9 @@ async function readJsonLd(
       );
     }
     shas.set(a.sha256, a.title);
+    // Corroborate 0.1.0 stamped some rows modified a moment before created (format 2): those
+    // are read with modified = created; a format 3 bundle never holds one, so there it is damage.
+    if (version === 3) checkTimes(`articles[${i}]`, ENTRY.articles, a.createdAt, a.updatedAt);
     if (canonicalizeText(a.text) !== a.text) {
       fail(
         'not-canonical',
@@ -204,7 +207,7 @@ async function readJsonLd(
       structure: a.structure,
       origin: { kind: a.origin.kind, name: a.origin.name, format: a.origin.format },
       createdAt: fromIso(a.createdAt),
-      updatedAt: fromIso(a.updatedAt),
+      updatedAt: Math.max(fromIso(a.createdAt), fromIso(a.updatedAt)),
       deletedAt: null,
     });
     opts.onProgress?.(i + 1, total, 'Checking articles');
@@ -220,6 +223,11 @@ async function readJsonLd(
   const nAnnotations = items.filter((x) => x.motivation === 'highlighting').length;
   checkCount('annotations', counts.annotations, nAnnotations, ENTRY.annotations);
   checkCount('claim groups', counts.groups, items.length - nAnnotations, ENTRY.annotations);
+  for (const [i, item] of items.entries()) {
+    if (version === 3) {
+      checkTimes(`first.items[${i}]`, ENTRY.annotations, item.created, item.modified);
+    }
+  }
   opts.onProgress?.(total - 1, total, 'Checking annotations');
 
   const { annotations, groups } = fromAnnotationCollection(coll, articles);
@@ -239,6 +247,17 @@ async function readJsonLd(
           ]
         : [],
   };
+}
+
+/** A time must not run backwards: modified before created means the row was tampered with. */
+function checkTimes(path: string, entry: string, created: string, modified: string): void {
+  if (fromIso(modified) < fromIso(created)) {
+    fail(
+      'invalid-content',
+      `${entry} does not match the bundle format at ${path}: it was modified (${modified}) before it was created (${created}). ${EXPORT_AGAIN}`,
+      entry,
+    );
+  }
 }
 
 /** One block per line and every mark inside its line: the viewer relies on both. */
