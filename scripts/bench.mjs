@@ -70,7 +70,7 @@ async function waitFor(url, ms = 60_000) {
 async function browserBenches() {
   console.log('Chromium (UI + IndexedDB):');
   await run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn']);
-  const port = 4174;
+  const port = Number(process.env.BENCH_PORT ?? 4174);
   const server = spawn(
     'npx',
     [
@@ -103,7 +103,11 @@ async function browserBenches() {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => console.error('  page error:', e.message));
-    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    // BENCH_ONLY=importFloor runs one browser bench (by its name without "bench").
+    const only = process.env.BENCH_ONLY
+      ? `?only=${encodeURIComponent(process.env.BENCH_ONLY)}`
+      : '';
+    await page.goto(`http://127.0.0.1:${port}/bench.html${only}`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const results = await page.evaluate(() => window.runBenches());
     const add = report('browser', 'detail');
@@ -123,6 +127,6 @@ await build({
   logLevel: 'warning',
 });
 console.log(`Corroborate benchmarks — ${new Date().toISOString()}`);
-await nodeBenches();
+if (!process.env.BENCH_ONLY) await nodeBenches();
 await browserBenches();
 console.log(`${figures.length} figures.`);

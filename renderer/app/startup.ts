@@ -1,5 +1,9 @@
 /** Explains why the local database could not open, with what the editor can do about it. */
 export function startupProblem(error: unknown): string {
+  // Dexie wraps what an on('ready') check throws (renderer/db/newerVersion.ts) as `inner`.
+  const inner = (error as { inner?: unknown } | null)?.inner;
+  if (inner instanceof Error && inner.name === 'NewerDatabaseError') return inner.message;
+  if (error instanceof Error && error.name === 'NewerDatabaseError') return error.message;
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'MissingAPIError' || /indexedDB/i.test(message)) {

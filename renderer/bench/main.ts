@@ -2,6 +2,7 @@ import '../styles.css';
 import { benchHighlightPainting, benchLibrary, benchOpenLargestSeed } from './open.bench';
 import { benchMatrix } from './review.bench';
 import { benchBundle } from './bundle.bench';
+import { benchImportFloor } from './importFloor.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -20,6 +21,7 @@ const BENCHES = [
   benchHighlightPainting,
   benchMatrix,
   benchBundle,
+  benchImportFloor,
 ];
 
 declare global {
@@ -30,7 +32,11 @@ declare global {
 
 window.runBenches = async () => {
   const figures: Figure[] = [];
+  const only = new URLSearchParams(location.search).get('only');
   for (const bench of BENCHES) {
+    // Names survive minification only as data: the last bench is the import floor.
+    if (only === 'ImportFloor' && bench !== benchImportFloor) continue;
+    if (only && only !== 'ImportFloor') continue;
     await bench((name: string, value: number, detail?: string, unit?: string) => {
       figures.push({ name, value, detail, unit });
     });

@@ -263,12 +263,40 @@ describe('applyBundle: all or nothing', () => {
     const hash = await workspaceHash(d);
     failing = true;
     const bytes = writeBundle(ws, { appVersion: 't', now: NOW + 1 });
-    const run = importBundleBytes('big.corroborate', bytes, { database: d });
-    await expect(run).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    // Enough room by the estimate; the disk fills up during the write anyway.
+    const space = { usage: 1_000_000, quota: 1_001_000_000 };
+    const outcome = await importBundleBytes('big.corroborate', bytes, {
+      database: d,
+      estimate: () => Promise.resolve(space),
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'disk-full' });
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^The disk is full \(needed [\d.]+ MB, free 953\.7 MB\)\. Free some disk space, then import again\. Nothing was changed\.$/,
+    );
     expect(putsBeforeFailure).toBeGreaterThan(0); // rows really were written, then rolled back
     failing = false;
     expect(await workspaceHash(d)).toBe(hash);
     expect(byId((await readWorkspace(d)).articles)).toEqual(byId(before.articles));
+    // The same session writes again: tag an annotation right after the failed import.
+    const one = (await readWorkspace(d)).annotations[0]!;
+    await d.annotations.update(one.id, { tags: ['checked'], updatedAt: NOW + 5 });
+    expect((await d.annotations.get(one.id))!.tags).toEqual(['checked']);
+  });
+
+  it('an import that will not fit is refused before writing, with the numbers', async () => {
+    const d = freshDb();
+    await fill(d, ungrouped(half()));
+    const hash = await workspaceHash(d);
+    const bytes = writeBundle(ws, { appVersion: 't', now: NOW + 1 });
+    const outcome = await importBundleBytes('big.corroborate', bytes, {
+      database: d,
+      estimate: () => Promise.resolve({ usage: 1_000_000, quota: 1_100_000 }),
+    });
+    expect(outcome).toMatchObject({ ok: false, code: 'disk-full' });
+    expect(!outcome.ok && outcome.message).toMatch(
+      /^The disk is full \(needed [\d.]+ MB, free 97\.7 KB\)\. Free some disk space, then import again\. Nothing was changed\.$/,
+    );
+    expect(await workspaceHash(d)).toBe(hash);
   });
 
   it('applyMergePlan writes a plan made outside in one transaction', async () => {

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { migrateToV2 } from './migrations';
+import { refuseNewerDatabase } from './newerVersion';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
 
 /** Small key/value rows: UI state to restore after a restart, first-run flags. */
@@ -44,6 +45,7 @@ export class CorroborateDatabase extends Dexie {
         groups: 'id, updatedAt, deletedAt',
       })
       .upgrade((tx) => migrateToV2(tx));
+    refuseNewerDatabase(this);
   }
 }
 

@@ -11,7 +11,7 @@ import { makeSelectors } from '../anchoring/selectors';
 import { annotationDefaults, articleDefaults, groupDefaults } from '../model/defaults';
 import { readBundle } from './read';
 import { TRICKY_TEXTS, sampleWorkspace } from './sample';
-import { writeBundle } from './write';
+import { wellFormedJson, writeBundle } from './write';
 import { applyPlan, planMerge } from './merge';
 import { bundleJsonSchema } from './schema';
 import { toWellFormed } from './bounds';
@@ -259,6 +259,10 @@ describe('bounds: every field limited, messages name the field and the limit', (
     expect(parsed.articles.find((a) => a.id === ws.articles[0]!.id)!.title).toBe(
       'Emoji cut \ufffd',
     );
+    // Text that merely spells an escape is left alone; a real pair stays a pair.
+    expect(
+      wellFormedJson(JSON.stringify({ a: 'see \\ud83d', b: '\ud83d\udea8', c: 'x\udea8' })),
+    ).toBe(JSON.stringify({ a: 'see \\ud83d', b: '\ud83d\udea8', c: 'x\ufffd' }));
   });
 
   it('ids such as __proto__ are plain data everywhere (Maps, not object keys)', async () => {

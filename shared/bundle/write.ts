@@ -1,5 +1,4 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { toWellFormed } from './bounds';
 import { ENTRY, FORMAT_NAME, FORMAT_VERSION, toIso } from './format';
 import { toAnnotationCollection } from './jsonld';
 import { sortWorkspace } from './order';
@@ -86,21 +85,26 @@ const ITEMS_PLACEHOLDER = '\u0000items\u0000';
  */
 export function collectionJson(coll: AnnotationCollection): string {
   const shell = json({ ...coll, first: { ...coll.first, items: [ITEMS_PLACEHOLDER] } });
-  const items = coll.first.items.map((item) => JSON.stringify(item, wellFormedStrings)).join(',\n');
+  const items = wellFormedJson(coll.first.items.map((item) => JSON.stringify(item)).join(',\n'));
   // JSON.stringify escapes NUL, so the placeholder's JSON form cannot occur in real data.
   return shell.replace(JSON.stringify(ITEMS_PLACEHOLDER), () => `\n${items}\n`);
 }
 
 /** Pretty-printed: unzip a bundle and it reads like a document; deflate absorbs the indentation. */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, wellFormedStrings, 2)}\n`;
+  return `${wellFormedJson(JSON.stringify(value, null, 2))}\n`;
 }
 
 /**
  * A title cut in the middle of an emoji holds half a surrogate pair; written as is, the bundle
  * would be refused by every reader (bounds.ts). It is written as U+FFFD, the character UTF-8
- * and sha256 already saw there.
+ * and sha256 already saw there. JSON.stringify writes a lone surrogate (and only a lone one) as
+ * a \uD8xx–\uDFxx escape, so this is a search in the output, not a second pass over the data;
+ * an escape preceded by an escaped backslash is text, not a surrogate, and is left alone.
  */
-function wellFormedStrings(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? toWellFormed(value) : value;
+export function wellFormedJson(text: string): string {
+  if (!/\\u[dD][89a-fA-F]/.test(text)) return text;
+  return text.replace(/(\\+)u[dD][89a-fA-F][0-9a-fA-F]{2}/g, (m, slashes: string) =>
+    slashes.length % 2 === 1 ? `${slashes.slice(1)}\uFFFD` : m,
+  );
 }

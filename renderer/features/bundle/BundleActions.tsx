@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { runCommand, type Command } from '../../commands/registry';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +14,8 @@ import { ImportReportDialog } from './ImportReportDialog';
 import { ProgressDialog } from './ProgressDialog';
 import { ReanchorPanel } from './ReanchorPanel';
 import { wipeWorkspace } from './wipeWorkspace';
+import { StorageDialog } from './StorageDialog';
+import { requestPersistence } from './storageSpace';
 
 /**
  * Top-bar actions for moving work in and out: Export… (Ctrl+E), Import bundle…, Wipe…, and
@@ -21,6 +24,9 @@ import { wipeWorkspace } from './wipeWorkspace';
 export function BundleActions() {
   const ui = useStore(bundleStore, (s) => s);
   const queued = useLiveQuery(() => db.reanchorQueue.count(), []);
+  useEffect(() => {
+    void requestPersistence().then((persistence) => setBundleUi({ persistence }));
+  }, []);
 
   return (
     <div className="bundle-actions">
@@ -60,9 +66,23 @@ export function BundleActions() {
       >
         Wipe…
       </button>
+      <button
+        type="button"
+        data-testid="storage-open"
+        title="How much space the workspace uses and whether the browser keeps it"
+        onClick={() => setBundleUi({ storageOpen: true })}
+      >
+        Storage…
+      </button>
 
       {ui.exportOpen && <ExportDialog onClose={() => setBundleUi({ exportOpen: false })} />}
       {ui.wipeOpen && <WipeDialog onClose={() => setBundleUi({ wipeOpen: false })} />}
+      {ui.storageOpen && (
+        <StorageDialog
+          persistence={ui.persistence}
+          onClose={() => setBundleUi({ storageOpen: false })}
+        />
+      )}
       {ui.task && <ProgressDialog task={ui.task} />}
       {ui.report && !ui.task && (
         <ImportReportDialog

@@ -11,7 +11,7 @@ export function ProgressDialog({ task }: { task: BundleTask }) {
       </p>
       <progress max={Math.max(1, task.total)} value={Math.min(task.done, task.total)} />
       <p className="hint">
-        {task.done.toLocaleString()} / {task.total.toLocaleString()}
+        {Math.floor((100 * Math.min(task.done, task.total)) / Math.max(1, task.total))} %
       </p>
       <div className="dialog-actions">
         <button

@@ -2,7 +2,14 @@ import { notify, reportError } from '../../components/toasts';
 import { platform } from '../../platform/platform';
 import { isCancelled } from '../../db/applyBundle';
 import { readOrganisation, readRatingScale } from '../review/workspaceSettings';
-import { buildExport, collectWorkspace, type ExportFormat } from './exportData';
+import {
+  APP_VERSION,
+  buildExport,
+  exportFileSpec,
+  collectWorkspace,
+  type ExportFormat,
+} from './exportData';
+import { BundleTaskCancelled, writeBundleOffThread } from './bundleWorkerClient';
 import { BUNDLE_FILTERS, MAX_BUNDLE_BYTES, importBundleFile } from './runImport';
 import { bundleStore, nextPaint, setBundleUi, updateTask } from './bundleStore';
 
@@ -40,11 +47,29 @@ export async function runExport(
     updateTask({ phase: 'Packing…', done: 1 });
     await nextPaint();
     stopIfCancelled();
-    const file = buildExport(format, ws, {
-      now: Date.now(),
-      organisation: await readOrganisation(),
-      scale: await readRatingScale(),
-    });
+    const now = Date.now();
+    // The bundle is zipped in a worker (Cancel terminates it); the other formats are small.
+    const file =
+      format === 'bundle'
+        ? {
+            ...exportFileSpec('bundle', ws, now),
+            data: await writeBundleOffThread(
+              ws,
+              { appVersion: APP_VERSION, now },
+              {
+                signal: controller.signal,
+                onProgress: (done, total) => updateTask({ phase: 'Packing…', done, total }),
+              },
+            ).catch((e: unknown) => {
+              if (e instanceof BundleTaskCancelled) throw new ExportCancelled();
+              throw e;
+            }),
+          }
+        : buildExport(format, ws, {
+            now,
+            organisation: await readOrganisation(),
+            scale: await readRatingScale(),
+          });
     stopIfCancelled();
     // Past this point the file dialog (or download) takes over; cancelling there writes nothing.
     setBundleUi({ task: null });
@@ -95,9 +120,9 @@ export async function runImportFromDialog(): Promise<void> {
     await nextPaint();
     const outcome = await importBundleFile(file, {
       signal: controller.signal,
-      onProgress: (phase, done, total) =>
+      onProgress: (phase, done, total, stage) =>
         updateTask({
-          phase: phase === 'reading' ? 'Checking the bundle…' : 'Saving…',
+          phase: phase === 'reading' ? `${stage || 'Checking the bundle'}…` : 'Saving…',
           done,
           total,
         }),

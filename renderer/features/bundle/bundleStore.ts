@@ -1,5 +1,6 @@
 import { createStore } from '../../state/createStore';
 import type { ImportOutcome } from './runImport';
+import type { Persistence } from './storageSpace';
 
 /** A long export or import in progress: what the progress dialog shows, and how to stop it. */
 export interface BundleTask {
@@ -17,6 +18,9 @@ interface BundleUi {
   exportOpen: boolean;
   wipeOpen: boolean;
   reviewOpen: boolean;
+  storageOpen: boolean;
+  /** The answer to navigator.storage.persist(), asked once at start. */
+  persistence: Persistence | null;
   task: BundleTask | null;
   report: ImportReport | null;
 }
@@ -25,6 +29,8 @@ export const bundleStore = createStore<BundleUi>({
   exportOpen: false,
   wipeOpen: false,
   reviewOpen: false,
+  storageOpen: false,
+  persistence: null,
   task: null,
   report: null,
 });

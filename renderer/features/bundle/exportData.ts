@@ -95,6 +95,19 @@ export interface ExportFile {
   filters: FileFilter[];
 }
 
+/** The file name and dialog filter of an export, without its data. */
+export function exportFileSpec(
+  format: ExportFormat,
+  ws: Workspace,
+  now: number,
+): Omit<ExportFile, 'data'> {
+  const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
+  return {
+    suggestedName: `${baseName(ws, now)}.${spec.extension}`,
+    filters: [{ name: spec.label, extensions: [spec.extension] }],
+  };
+}
+
 export function buildExport(
   format: ExportFormat,
   ws: Workspace,
@@ -106,9 +119,7 @@ export function buildExport(
     scale?: readonly string[];
   },
 ): ExportFile {
-  const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
-  const suggestedName = `${baseName(ws, opts.now)}.${spec.extension}`;
-  const filters = [{ name: spec.label, extensions: [spec.extension] }];
+  const { suggestedName, filters } = exportFileSpec(format, ws, opts.now);
   const now = opts.now;
   switch (format) {
     case 'bundle':

@@ -2,9 +2,18 @@ import type { OpenedFile } from '../../../shared/ipc/contract';
 import {
   MAX_BUNDLE_BYTES,
   checkBundleSize,
-  readBundle,
+  type MergePlan,
   type MergeSummary,
 } from '../../../shared/bundle';
+import {
+  checkSpace,
+  diskFullMessage,
+  estimateImportBytes,
+  isQuotaError,
+  storageEstimate,
+  type SpaceEstimate,
+} from './storageSpace';
+import { BundleTaskCancelled, readBundleOffThread } from './bundleWorkerClient';
 import { ImportCancelledError, importParsedBundle, type ApplyOptions } from '../../db/applyBundle';
 import { clearHistory } from '../../state/history';
 
@@ -20,7 +29,10 @@ export { MAX_BUNDLE_BYTES };
 export type ImportPhase = 'reading' | 'writing';
 
 export interface ImportRunOptions extends Omit<ApplyOptions, 'onProgress'> {
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+  /** Free-space estimate (navigator.storage.estimate by default; tests pass their own). */
+  estimate?: () => Promise<SpaceEstimate | null>;
+  /** `stage` names the step while reading ("Unpacking", "Checking articles"…). */
+  onProgress?: (phase: ImportPhase, done: number, total: number, stage?: string) => void;
 }
 
 export type ImportOutcome =
@@ -50,18 +62,40 @@ export async function importBundleBytes(
   bytes: Uint8Array,
   opts: ImportRunOptions = {},
 ): Promise<ImportOutcome> {
-  const read = await readBundle(bytes, {
-    signal: opts.signal,
-    onProgress: (done, total) => opts.onProgress?.('reading', done, total),
-  });
+  let read: Awaited<ReturnType<typeof readBundleOffThread>>;
+  try {
+    read = await readBundleOffThread(bytes, {
+      signal: opts.signal,
+      onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
+    });
+  } catch (e) {
+    if (e instanceof BundleTaskCancelled) throw new ImportCancelledError();
+    throw e;
+  }
   if (!read.ok) {
     if (read.error.code === 'aborted') throw new ImportCancelledError();
     return { ok: false, name, code: read.error.code, message: read.error.message };
   }
-  const plan = await importParsedBundle(read.value, {
-    ...opts,
-    onProgress: (done, total) => opts.onProgress?.('writing', done, total),
-  });
+  const needed = estimateImportBytes(read.value);
+  const refusal = checkSpace(needed, await (opts.estimate ?? storageEstimate)());
+  if (refusal) return { ok: false, name, code: 'disk-full', message: refusal };
+  let plan: MergePlan;
+  try {
+    plan = await importParsedBundle(read.value, {
+      ...opts,
+      onProgress: (done, total) => opts.onProgress?.('writing', done, total),
+    });
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    // The transaction was aborted: every row rolled back and its space released.
+    const space = await (opts.estimate ?? storageEstimate)();
+    return {
+      ok: false,
+      name,
+      code: 'disk-full',
+      message: diskFullMessage(needed, space ? space.quota - space.usage : 0),
+    };
+  }
   // Decision: an import is not undoable; history is cleared instead. The rows it replaced may
   // be under recorded undo steps, replaying those would silently revert imported work, and
   // keeping before-images of a 10,000-row import doubles its memory. The import report and the

@@ -1,0 +1,142 @@
+import type { BenchReport } from './report';
+import { writeBundle } from '../../shared/bundle';
+import { sampleWorkspace } from '../../shared/bundle/sample';
+import { CorroborateDatabase } from '../db/database';
+import { importParsedBundle, readWorkspace } from '../db/applyBundle';
+import { APP_VERSION, collectWorkspace } from '../features/bundle/exportData';
+import { readBundleOffThread, writeBundleOffThread } from '../features/bundle/bundleWorkerClient';
+
+/**
+ * Import and open against the floor (issue 11): a raw IndexedDB put of the 10,000 annotation
+ * rows the app stores, in one transaction into one store without indexes, and a raw getAll of
+ * them, measured in the same run as the app's import of the 200-article / 10,000-annotation
+ * bundle (worker read + plan + write) and its open (every row of every table). Also the export
+ * (read + worker zip) and the worst main-thread task during each (PerformanceObserver longtask).
+ */
+
+const SEEDS = import.meta.glob('../../seeds/*.txt', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+function rawDb(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('rows', { keyPath: 'id' });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+function deleteRaw(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
+/** Worst long task (ms) while `run` runs; 0 when none passed the 50 ms the API reports. */
+async function worstTask<T>(run: () => Promise<T>): Promise<{ value: T; worst: number }> {
+  let worst = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) worst = Math.max(worst, e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const value = await run();
+  await new Promise((r) => setTimeout(r, 50));
+  observer.disconnect();
+  return { value, worst };
+}
+
+export async function benchImportFloor(report: BenchReport): Promise<void> {
+  const sources = Object.entries(SEEDS)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, text]) => ({ name: name.split('/').pop()!, text }));
+  const ws = await sampleWorkspace(sources, {
+    articles: 200,
+    annotations: 10_000,
+    annotationsPerGroup: 20,
+  });
+  const bytes = writeBundle(ws, { appVersion: APP_VERSION, now: Date.now() });
+  const rows = ws.annotations;
+  const rowBytes = Math.round(JSON.stringify(rows).length / rows.length);
+
+  await deleteRaw('corroborate-bench-raw');
+  const raw = await rawDb('corroborate-bench-raw');
+  const target = new CorroborateDatabase('corroborate-bench-floor');
+  await target.delete();
+  try {
+    const p0 = performance.now();
+    const tx = raw.transaction('rows', 'readwrite');
+    const store = tx.objectStore('rows');
+    for (const r of rows) store.put(r);
+    await done(tx);
+    const putMs = performance.now() - p0;
+    report(
+      `raw IndexedDB put of ${rows.length.toLocaleString('en')} rows (${rowBytes} B each as JSON), one transaction`,
+      putMs,
+    );
+
+    const g0 = performance.now();
+    const got = await new Promise<unknown[]>((resolve, reject) => {
+      const req = raw.transaction('rows').objectStore('rows').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const getMs = performance.now() - g0;
+    if (got.length !== rows.length) throw new Error('raw getAll lost rows');
+    report(`raw IndexedDB getAll of the same rows`, getMs);
+
+    await target.open();
+    const imp = await worstTask(async () => {
+      const t0 = performance.now();
+      const read = await readBundleOffThread(bytes);
+      if (!read.ok) throw new Error(read.error.message);
+      const t1 = performance.now();
+      await importParsedBundle(read.value, { database: target });
+      return { total: performance.now() - t0, read: t1 - t0 };
+    });
+    report(
+      'app import of 200 articles / 10,000 annotations (worker read + plan + write)',
+      imp.value.total,
+      `read in worker ${imp.value.read.toFixed(0)} ms; ratio to raw put ${(imp.value.total / putMs).toFixed(2)}× (target ≤ 1.5×); worst main-thread task ${imp.worst.toFixed(0)} ms`,
+    );
+    report('app import ÷ raw put', imp.value.total / putMs, 'target ≤ 1.5', '×');
+
+    const open = await worstTask(async () => {
+      const t0 = performance.now();
+      const snap = await readWorkspace(target);
+      if (snap.annotations.length !== rows.length) throw new Error('open lost rows');
+      return performance.now() - t0;
+    });
+    report(
+      'app open of that workspace (every row of every table)',
+      open.value,
+      `ratio to raw getAll ${(open.value / getMs).toFixed(2)}× (target ≤ 1.5×); worst main-thread task ${open.worst.toFixed(0)} ms`,
+    );
+    report('app open ÷ raw getAll', open.value / getMs, 'target ≤ 1.5', '×');
+
+    const exp = await worstTask(async () => {
+      const t0 = performance.now();
+      const all = await collectWorkspace(null, target);
+      const out = await writeBundleOffThread(all, { appVersion: APP_VERSION, now: Date.now() });
+      return { ms: performance.now() - t0, size: out.length };
+    });
+    report(
+      'app export of that workspace (read + zip in worker)',
+      exp.value.ms,
+      `${(exp.value.size / 1024).toFixed(0)} KB; worst main-thread task ${exp.worst.toFixed(0)} ms`,
+    );
+  } finally {
+    raw.close();
+    target.close();
+    await Promise.all([deleteRaw('corroborate-bench-raw'), target.delete()]);
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  readBundle,
+  writeBundle,
+  type BundleError,
+  type ParsedBundle,
+  type Result,
+  type Workspace,
+} from '../../../shared/bundle';
+import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerProtocol';
+
+/**
+ * readBundle / writeBundle in a Worker, with Cancel that works at any moment: aborting the
+ * signal terminates the worker, whatever it is doing (even inside one long inflate). Where
+ * Worker does not exist (unit tests under Node), the same functions run inline.
+ */
+
+export interface WorkerTaskOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+export class BundleTaskCancelled extends Error {
+  constructor() {
+    super('Cancelled. Nothing was changed.');
+    this.name = 'BundleTaskCancelled';
+  }
+}
+
+function run<T>(
+  req: BundleWorkerRequest,
+  transfer: Transferable[],
+  opts: WorkerTaskOptions,
+  pick: (msg: BundleWorkerResponse) => T | undefined,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (opts.signal?.aborted) {
+      reject(new BundleTaskCancelled());
+      return;
+    }
+    const worker = new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(new BundleTaskCancelled());
+    };
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    const finish = () => {
+      opts.signal?.removeEventListener('abort', stop);
+      worker.terminate();
+    };
+    worker.onmessage = (event: MessageEvent<BundleWorkerResponse>) => {
+      const msg = event.data;
+      if (msg.type === 'progress') {
+        opts.onProgress?.(msg.done, msg.total, msg.stage);
+        return;
+      }
+      finish();
+      if (msg.type === 'failed') reject(new Error(msg.message));
+      else resolve(pick(msg)!);
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message || 'The bundle worker stopped unexpectedly.'));
+    };
+    worker.postMessage(req, transfer);
+  });
+}
+
+const hasWorker = () => typeof Worker !== 'undefined';
+
+/** Validate a bundle off the main thread. Rejects with BundleTaskCancelled on cancel. */
+export async function readBundleOffThread(
+  bytes: Uint8Array,
+  opts: WorkerTaskOptions = {},
+): Promise<Result<ParsedBundle, BundleError>> {
+  if (!hasWorker()) {
+    const r = await readBundle(bytes, {
+      signal: opts.signal,
+      onProgress: (d, t, s) => opts.onProgress?.(d, t, s ?? ''),
+    });
+    if (!r.ok && r.error.code === 'aborted') throw new BundleTaskCancelled();
+    return r;
+  }
+  // The worker gets its own copy; the file's bytes stay usable here (e.g. to retry).
+  return run({ type: 'read', bytes }, [], opts, (m) =>
+    m.type === 'read-done' ? m.result : undefined,
+  );
+}
+
+/** Zip a workspace off the main thread. */
+export async function writeBundleOffThread(
+  workspace: Workspace,
+  options: { appVersion: string; now: number },
+  opts: WorkerTaskOptions = {},
+): Promise<Uint8Array> {
+  if (!hasWorker()) {
+    if (opts.signal?.aborted) throw new BundleTaskCancelled();
+    return writeBundle(workspace, options);
+  }
+  return run({ type: 'write', workspace, options }, [], opts, (m) =>
+    m.type === 'write-done' ? m.bytes : undefined,
+  );
+}
