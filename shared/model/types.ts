@@ -3,6 +3,8 @@
  * tests. Plain data only: everything here is structured-clone safe and stored as-is in IndexedDB.
  */
 
+import type { ArticleStructure } from './structure';
+
 export type AnnotationKind = 'claim' | 'quote';
 export type Stance = 'agrees' | 'conflicts';
 
@@ -29,6 +31,12 @@ export interface Article {
    */
   text: string;
   origin: ArticleOrigin;
+  /** Outlet authors, the original address and BCP 47 language, where known (issue 8). */
+  authors?: string[];
+  url?: string | null;
+  language?: string | null;
+  /** How the article looked; null or absent = plain paragraphs. */
+  structure?: ArticleStructure | null;
   createdAt: number;
   updatedAt: number;
 }
