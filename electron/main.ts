@@ -12,6 +12,7 @@ import {
   createAppProtocolHandler,
 } from './appProtocol';
 import { registerFileHandlers } from './fileHandlers';
+import { registerWebHandlers } from './webHandlers';
 import { send } from './ipcHandle';
 import { buildMenuTemplate } from './menuTemplate';
 import { installSessionSecurity, installWebContentsSecurity } from './security';
@@ -68,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultSaveDir: app.getPath('documents'),
     });
+    registerWebHandlers({ ipcMain, openExternal: (url) => shell.openExternal(url) });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate({

@@ -26,6 +26,8 @@ export const bridge = {
   platform: 'electron',
   openFiles: (req) => invoke(IPC_CHANNELS.openFiles, req),
   saveFile: (req) => invoke(IPC_CHANNELS.saveFile, req),
+  openExternal: (url) => invoke(IPC_CHANNELS.openExternal, url),
+  fetchUrl: (url) => invoke(IPC_CHANNELS.fetchUrl, url),
   onMenuCommand(listener: (cmd: MenuCommand) => void) {
     // Only known commands pass; the listener never sees the IPC event (it holds `sender`).
     const relay = (_event: IpcRendererEvent, cmd: unknown) => {

@@ -5,6 +5,7 @@ import { Toasts } from '../components/Toasts';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
+import { OpenUrlDialog } from '../features/library/OpenUrlDialog';
 import { seedOnFirstRun } from '../features/library/seedArticles';
 import { ReadingView } from '../features/annotate/ReadingView';
 import { SelectionToolbar } from '../features/annotate/SelectionToolbar';
@@ -29,6 +30,7 @@ export function App() {
   const view = useStore(uiStore, (s) => s.view);
   const [pendingQuote, setPendingQuote] = useState<PendingSpan | null>(null);
   const [pasting, setPasting] = useState(false);
+  const [openingUrl, setOpeningUrl] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,6 +43,7 @@ export function App() {
     () => ({
       askSpeaker: setPendingQuote,
       openPaste: () => setPasting(true),
+      openUrl: () => setOpeningUrl(true),
       onMenu: handleBundleMenu,
     }),
     [],
@@ -108,6 +111,7 @@ export function App() {
         />
       )}
       {pasting && <PasteDialog onClose={() => setPasting(false)} />}
+      {openingUrl && <OpenUrlDialog onClose={() => setOpeningUrl(false)} />}
       <Toasts />
     </DropZone>
   );

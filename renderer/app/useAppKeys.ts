@@ -15,6 +15,8 @@ import { typingInField } from '../components/keyboard';
 export interface AppCommands {
   askSpeaker: (span: PendingSpan) => void;
   openPaste: () => void;
+  /** File › Open web address… (Ctrl/Cmd+L). */
+  openUrl?: () => void;
   /** Extra menu commands handled by features (bundle import/export, review). */
   onMenu?: (cmd: MenuCommand) => boolean;
 }
@@ -65,6 +67,7 @@ export function useAppKeys(commands: AppCommands): void {
       if (cmd === 'undo' || cmd === 'redo') void runUndo(cmd);
       else if (cmd === 'import-files') void importFromDialog();
       else if (cmd === 'paste-article') commands.openPaste();
+      else if (cmd === 'open-url') commands.openUrl?.();
       else if (cmd === 'find')
         document.querySelector<HTMLInputElement>('[data-testid="library-search"]')?.focus();
     };
@@ -88,6 +91,9 @@ export function useAppKeys(commands: AppCommands): void {
         } else if (key === 'v' && e.shiftKey && !inField) {
           e.preventDefault();
           menu('paste-article');
+        } else if (key === 'l') {
+          e.preventDefault();
+          menu('open-url');
         } else if (key === 'f') {
           e.preventDefault();
           menu('find');

@@ -2,6 +2,9 @@ import type { OpenedFile, OpenFilesRequest, SaveFileRequest } from '../../shared
 import { formatBytes } from '../../shared/text/decode';
 import type { Platform } from './platform';
 
+export const BROWSER_FETCH_MESSAGE =
+  'Opening a web address needs the desktop app: browsers block reading other sites (CORS). Save the page in your browser (Ctrl+S, “Web page, HTML only”) and import the file instead.';
+
 /** Browser mode: a hidden file input for Open, a download link for Save; no menu. */
 export function browserPlatform(): Platform {
   return {
@@ -21,6 +24,15 @@ export function browserPlatform(): Platform {
       return { canceled: false, name: req.suggestedName };
     },
     onMenuCommand: () => () => {},
+    async openExternal(url: string) {
+      // A new tab with no reference back to the app; the app's own tab never navigates.
+      // (With noopener, window.open returns null even when the tab opened.)
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return { opened: true };
+    },
+    async fetchUrl() {
+      return { ok: false, reason: BROWSER_FETCH_MESSAGE };
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type {
   CorroborateBridge,
+  FetchUrlResult,
   MenuCommand,
   OpenFilesRequest,
   OpenFilesResult,
@@ -18,6 +19,10 @@ export interface Platform {
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
+  /** Opens an address in the system browser; the app window never navigates. */
+  openExternal(url: string): Promise<{ opened: boolean }>;
+  /** Fetches a web page for import; only the desktop app can (browsers block it: CORS). */
+  fetchUrl(url: string): Promise<FetchUrlResult>;
 }
 
 declare global {
@@ -32,6 +37,8 @@ function electronPlatform(bridge: CorroborateBridge): Platform {
     openFiles: (req) => bridge.openFiles(req),
     saveFile: (req) => bridge.saveFile(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    openExternal: (url) => bridge.openExternal(url),
+    fetchUrl: (url) => bridge.fetchUrl(url),
   };
 }
 

@@ -10,6 +10,8 @@ export const IPC_CHANNELS = {
   openFiles: 'corroborate:open-files',
   saveFile: 'corroborate:save-file',
   menuCommand: 'corroborate:menu-command',
+  openExternal: 'corroborate:open-external',
+  fetchUrl: 'corroborate:fetch-url',
 } as const;
 
 export type MenuCommand =
@@ -20,7 +22,8 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'find'
-  | 'review';
+  | 'review'
+  | 'open-url';
 
 /** Every MenuCommand, for runtime checks (the preload drops anything else sent on the channel). */
 export const MENU_COMMANDS = [
@@ -32,6 +35,7 @@ export const MENU_COMMANDS = [
   'redo',
   'find',
   'review',
+  'open-url',
 ] as const satisfies readonly MenuCommand[];
 
 export interface FileFilter {
@@ -71,20 +75,43 @@ export interface SaveFileResult {
   name: string | null;
 }
 
+/** A web page fetched by the main process for import (http/https only, limited size and time). */
+export type FetchUrlResult =
+  | {
+      ok: true;
+      /** The address after redirects. */
+      url: string;
+      contentType: string;
+      bytes: Uint8Array;
+    }
+  | { ok: false; reason: string };
+
 export interface CorroborateBridge {
   readonly platform: 'electron';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
+  /** Opens an http(s)/mailto address in the system browser (never in the app window). */
+  openExternal(url: string): Promise<{ opened: boolean }>;
+  fetchUrl(url: string): Promise<FetchUrlResult>;
 }
 
 /** The bridge's keys, for tests and the e2e check that nothing else leaks into the page. */
-export const BRIDGE_KEYS = ['platform', 'openFiles', 'saveFile', 'onMenuCommand'] as const;
+export const BRIDGE_KEYS = [
+  'platform',
+  'openFiles',
+  'saveFile',
+  'onMenuCommand',
+  'openExternal',
+  'fetchUrl',
+] as const;
 
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannelMap {
   [IPC_CHANNELS.openFiles]: { args: [req: OpenFilesRequest]; result: OpenFilesResult };
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
+  [IPC_CHANNELS.openExternal]: { args: [url: string]; result: { opened: boolean } };
+  [IPC_CHANNELS.fetchUrl]: { args: [url: string]; result: FetchUrlResult };
 }
 
 /** One-way channels (main → renderer, `webContents.send` / `ipcRenderer.on`). */
