@@ -7,6 +7,7 @@ import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
 import { inTextOrder } from './annotationsAt';
+import { outletName } from '../../../shared/text/outlet';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
@@ -47,7 +48,10 @@ export function ReadingView() {
         <header className="article-head">
           <h2 data-testid="article-title">{article.title}</h2>
           <p className="article-meta">
-            {article.source && <span data-testid="article-source">{article.source}</span>}
+            {outletName(article) && <span data-testid="article-source">{outletName(article)}</span>}
+            {article.authors && article.authors.length > 0 && (
+              <span data-testid="article-authors">By {article.authors.join(', ')}</span>
+            )}
             {article.date && <time dateTime={article.date}>{article.date}</time>}
             {article.origin.name && <span className="origin">{article.origin.name}</span>}
           </p>

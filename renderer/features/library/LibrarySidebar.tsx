@@ -9,6 +9,8 @@ import { undo } from '../../state/history';
 import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
+import { SourceFields } from './SourceFields';
+import { outletName } from '../../../shared/text/outlet';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
   const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), []);
@@ -21,6 +23,7 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
     return map;
   }, []);
   const openId = useStore(uiStore, (s) => s.openArticleId);
+  const openRow = articles?.find((a) => a.id === openId);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const results = useMemo(() => searchArticles(articles ?? [], deferred), [articles, deferred]);
@@ -84,7 +87,8 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
             >
               <span className="library-title">{article.title}</span>
               <span className="library-meta">
-                {[article.source, article.date].filter(Boolean).join(' · ') || 'Unknown source'}
+                {[outletName(article), article.date].filter(Boolean).join(' · ') ||
+                  'Unknown source'}
                 {annotationCount(counts?.get(article.id) ?? 0)}
               </span>
               {snippet && <span className="library-snippet">{snippet}</span>}
@@ -110,6 +114,7 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
           </li>
         ))}
       </ul>
+      {openRow && <SourceFields article={openRow} />}
     </nav>
   );
 }

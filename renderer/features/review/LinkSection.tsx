@@ -24,6 +24,7 @@ import { cellStateWords, summarizeGroup, type GroupSummary } from './groupModel'
 import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
+import { outletName } from '../../../shared/text/outlet';
 
 const SUGGESTION_LIMIT = 12;
 
@@ -81,7 +82,7 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
   const [findingQuote, setFindingQuote] = useState(false);
   const corpus = useCorpus(linking || findingQuote);
   const titles = useMemo(
-    () => new Map((corpus?.articles ?? []).map((a) => [a.id, a.title])),
+    () => new Map((corpus?.articles ?? []).map((a) => [a.id, outletName(a) ?? a.title])),
     [corpus?.articles],
   );
   const titleOf = (id: string) => titles.get(id) ?? 'a deleted article';

@@ -13,6 +13,7 @@ import { GroupBadges } from './GroupFlags';
 import { articleName } from './reviewData';
 import { followGroup, MAX_REVIEW, MIN_REVIEW } from './reviewNav';
 import { typingInField } from '../../components/keyboard';
+import { outletName } from '../../../shared/text/outlet';
 
 const NO_IDS: readonly string[] = [];
 
@@ -287,7 +288,7 @@ function ReviewColumn({
       <header className="review-col-head">
         <h3 title={article.title}>{article.title}</h3>
         <div className="muted">
-          {[article.source, article.date].filter(Boolean).join(' · ') || article.origin.name}
+          {[outletName(article), article.date].filter(Boolean).join(' · ') || article.origin.name}
         </div>
         {focus &&
           (here.length === 0 ? (
