@@ -13,6 +13,7 @@ import { writeBundle } from '../shared/bundle';
 import { canonicalizeText } from '../shared/text/canonical';
 import type { Annotation, Article } from '../shared/model/types';
 import { SEED_TITLES, dragSelect, openArticle } from './support/editor';
+import { annotationDefaults, articleDefaults } from '../shared/model/defaults';
 
 declare global {
   interface Window {
@@ -87,6 +88,7 @@ function tinyBundle(
 ): Uint8Array {
   const canonical = canonicalizeText(text);
   const article: Article = {
+    ...articleDefaults(),
     id: 'bundled-1',
     sha256: createHash('sha256').update(canonical, 'utf8').digest('hex'),
     title,
@@ -242,6 +244,7 @@ test('an annotation whose text is gone waits in the review queue; the editor pla
   const text =
     'Officials counted 498 arrests in ten cities.\nThe Times said 167 arrests were made in Los Angeles.';
   const lost: Annotation = {
+    ...annotationDefaults(),
     id: 'lost-1',
     articleId: 'bundled-1',
     kind: 'claim',

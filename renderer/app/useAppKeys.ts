@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { db } from '../db/database';
 import { platform } from '../platform/platform';
 import { redo, undo } from '../state/history';
 import { selectAnnotation, uiStore } from '../state/uiState';
@@ -11,6 +10,7 @@ import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate
 import { viewersForArticle } from '../features/annotate/viewerRegistry';
 import { importFromDialog } from '../features/library/importActions';
 import { typingInField } from '../components/keyboard';
+import { annotationsOf } from '../db/queries';
 
 export interface AppCommands {
   askSpeaker: (span: PendingSpan) => void;
@@ -49,9 +49,7 @@ export function useAppKeys(commands: AppCommands): void {
     const step = async (delta: 1 | -1) => {
       const { openArticleId, selectedAnnotationId } = uiStore.get();
       if (!openArticleId) return;
-      const list = inTextOrder(
-        await db.annotations.where('articleId').equals(openArticleId).toArray(),
-      );
+      const list = inTextOrder(await annotationsOf(openArticleId));
       if (list.length === 0) return;
       const at = list.findIndex((a) => a.id === selectedAnnotationId);
       const next =

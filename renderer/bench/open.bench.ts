@@ -3,12 +3,13 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Annotation, Article } from '../../shared/model/types';
 import { db } from '../db/database';
-import { buildAnnotation } from '../features/annotate/annotationOps';
+import { buildAnnotation } from '../../shared/rules/annotations';
 import { prepareText } from '../features/library/prepareArticle';
 import { App } from '../app/App';
 import { ArticleViewer } from '../features/annotate/ArticleViewer';
 import { flushHighlights } from '../features/annotate/highlightPainter';
 import { randomWords, seededRandom } from './generate';
+import { articleDefaults } from '../../shared/model/defaults';
 
 const SEEDS = import.meta.glob('../../seeds/*.txt', {
   query: '?raw',
@@ -112,6 +113,7 @@ export async function benchLibrary(report: BenchReport): Promise<void> {
     const paragraphs = Array.from({ length: 16 }, () => randomWords(rnd, 50));
     const text = paragraphs.join('\n');
     articles.push({
+      ...articleDefaults(),
       id: `lib-${i}`,
       sha256: `bench-${i}`,
       title: `Generated article ${i + 1}: ${randomWords(rnd, 6)}`,

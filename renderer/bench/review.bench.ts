@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import type { Annotation, ClaimGroup } from '../../shared/model/types';
 import { buildMatrix, summarizeGroups, type MatrixSource } from '../features/review/groupModel';
 import { MatrixTable } from '../features/review/MatrixTable';
+import { annotationDefaults, groupDefaults } from '../../shared/model/defaults';
 
 const GROUPS = 50;
 const SOURCES = 10;
@@ -28,7 +29,14 @@ export function generateMatrixWorkspace(groups = GROUPS, sources = SOURCES) {
     const id = `group-${g}`;
     const figure = 100 + g * 7;
     const text = `At least ${figure} arrests were made in City${g} County, officials said`;
-    groupRows.push({ id, label: text, labelEdited: false, createdAt: g, updatedAt: g });
+    groupRows.push({
+      ...groupDefaults(),
+      id,
+      label: text,
+      labelEdited: false,
+      createdAt: g,
+      updatedAt: g,
+    });
     for (let s = 0; s < sources; s++) {
       if ((g * 7 + s * 3) % 10 >= 7) continue; // this source is silent on the claim
       const differs = g % 5 === 0 && s === sources - 1;
@@ -36,6 +44,7 @@ export function generateMatrixWorkspace(groups = GROUPS, sources = SOURCES) {
         ? `The paper said ${figure + 60} arrests were made in City${g} County`
         : `${figure} arrests were made in City${g} County`;
       annotations.push({
+        ...annotationDefaults(),
         id: `a-${g}-${s}`,
         articleId: articles[s]!.id,
         kind: 'claim',

@@ -24,6 +24,9 @@ export interface Change {
 
 export type ChangePlanner = () => Promise<RowEdit[]>;
 
+/** Deleting is writing a tombstone (shared/rules/edits.ts), so undo, bundles and sync see an edit. */
+export { tombstone as tombstoneEdit } from '../../shared/rules/edits';
+
 function table(name: WorkTable): Table<object, string> {
   return db.table(name);
 }

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { migrateToV2 } from './migrations';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
 
 /** Small key/value rows: UI state to restore after a restart, first-run flags. */
@@ -33,6 +34,16 @@ export class CorroborateDatabase extends Dexie {
       reanchorQueue: 'id, createdAt',
       settings: 'key',
     });
+    // v2: the sync-ready model (shared/model/types.ts). Deletes are tombstones (`deletedAt`,
+    // indexed: null is no IndexedDB key, so the index holds only deleted rows), articles are
+    // keyed by their sha256, and rows gain source fields, tags, authors and verdicts.
+    this.version(2)
+      .stores({
+        articles: 'id, &sha256, createdAt, deletedAt',
+        annotations: 'id, articleId, groupId, kind, deletedAt',
+        groups: 'id, updatedAt, deletedAt',
+      })
+      .upgrade((tx) => migrateToV2(tx));
   }
 }
 

@@ -11,10 +11,13 @@ import {
 import type { Article, ClaimGroup } from '../../shared/model/types';
 import { seed } from '../../shared/testing/seeds';
 import { sha256Hex } from '../../shared/text/hash';
+import { articleDefaults, groupDefaults } from '../../shared/model/defaults';
+import { countLive } from '../db/queries';
 
 async function addSeedArticle(): Promise<Article> {
   const text = seed('004').canonical;
   const article: Article = {
+    ...articleDefaults(),
     id: 'a1',
     sha256: await sha256Hex(text),
     title: 'Federal immigration agents',
@@ -54,7 +57,7 @@ describe('undoable changes', () => {
     });
 
     await deleteAnnotations([a.id]);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countLive('annotations')).toBe(0);
     expect(historyStore.get().undo.map((c) => c.label)).toEqual([
       'Tag claim',
       'Edit annotation',
@@ -74,7 +77,7 @@ describe('undoable changes', () => {
     await undo();
     await undo();
     await undo();
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countLive('annotations')).toBe(0);
     expect(await undo()).toBeNull();
   });
 
@@ -82,6 +85,7 @@ describe('undoable changes', () => {
     const article = await addSeedArticle();
     const a = await createAnnotation(article, { kind: 'claim', start: 0, end: 10 });
     const group: ClaimGroup = {
+      ...groupDefaults(),
       id: 'g1',
       label: 'x',
       labelEdited: false,
@@ -97,7 +101,7 @@ describe('undoable changes', () => {
       },
     ]);
     await deleteAnnotations([a.id]);
-    expect(await db.groups.count()).toBe(0);
+    expect(await countLive('groups')).toBe(0);
     await undo();
     expect(await db.groups.get('g1')).toEqual(group);
     expect((await db.annotations.get(a.id))?.groupId).toBe('g1');
@@ -108,9 +112,9 @@ describe('undoable changes', () => {
     await createAnnotation(article, { kind: 'claim', start: 0, end: 10 });
     await createAnnotation(article, { kind: 'quote', start: 20, end: 30, speaker: 'X' });
     await deleteArticle(article.id);
-    expect([await db.articles.count(), await db.annotations.count()]).toEqual([0, 0]);
+    expect([await countLive('articles'), await countLive('annotations')]).toEqual([0, 0]);
     await undo();
-    expect([await db.articles.count(), await db.annotations.count()]).toEqual([1, 2]);
+    expect([await countLive('articles'), await countLive('annotations')]).toEqual([1, 2]);
   });
 
   it('a failing change writes nothing', async () => {
@@ -121,7 +125,7 @@ describe('undoable changes', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countLive('annotations')).toBe(0);
     expect(historyStore.get().undo).toHaveLength(0);
   });
 
@@ -130,11 +134,11 @@ describe('undoable changes', () => {
     await expect(
       createAnnotation(article, { kind: 'claim', start: 5, end: article.text.length + 1 }),
     ).rejects.toThrow(/outside the text/);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countLive('annotations')).toBe(0);
   });
 });
 
 async function createDraft(article: Article) {
-  const { buildAnnotation } = await import('../features/annotate/annotationOps');
+  const { buildAnnotation } = await import('../../shared/rules/annotations');
   return buildAnnotation(article, { kind: 'claim', start: 0, end: 5 });
 }

@@ -14,6 +14,7 @@
  *   offsets  → TextPositionSelector in code points; createdAt/updatedAt → created/modified.
  */
 import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
+import { completeAnnotation, completeGroup } from '../model/defaults';
 import { offsetConverter, type OffsetConverter } from '../anchoring/codepoints';
 import { EXPORT_AGAIN, fail } from './errors';
 import {
@@ -180,13 +181,15 @@ export function fromAnnotationCollection(
       members.set(memberId, t['corroborate:stance']);
     }
     groupMembers.set(id, members);
-    groups.push({
-      id,
-      label: item.body.value,
-      labelEdited: item['corroborate:labelEdited'],
-      createdAt: fromIso(item.created),
-      updatedAt: fromIso(item.modified),
-    });
+    groups.push(
+      completeGroup({
+        id,
+        label: item.body.value,
+        labelEdited: item['corroborate:labelEdited'],
+        createdAt: fromIso(item.created),
+        updatedAt: fromIso(item.modified),
+      }),
+    );
   }
   const groupLabel = new Map(groups.map((g) => [g.id, g.label]));
 
@@ -280,24 +283,26 @@ export function fromAnnotationCollection(
         );
       }
     }
-    annotations.push({
-      id,
-      articleId: article.id,
-      kind: kind.value,
-      position: { type: 'TextPositionSelector', start, end },
-      quote: {
-        type: 'TextQuoteSelector',
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-      },
-      speaker: speaker?.purpose === 'identifying' ? speaker.value : null,
-      note: note?.purpose === 'commenting' ? note.value : '',
-      groupId,
-      stance,
-      createdAt: fromIso(item.created),
-      updatedAt: fromIso(item.modified),
-    });
+    annotations.push(
+      completeAnnotation({
+        id,
+        articleId: article.id,
+        kind: kind.value,
+        position: { type: 'TextPositionSelector', start, end },
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+        },
+        speaker: speaker?.purpose === 'identifying' ? speaker.value : null,
+        note: note?.purpose === 'commenting' ? note.value : '',
+        groupId,
+        stance,
+        createdAt: fromIso(item.created),
+        updatedAt: fromIso(item.modified),
+      }),
+    );
   }
 
   // Every member a group lists must be an annotation that says it belongs to that group.

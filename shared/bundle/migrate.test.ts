@@ -4,6 +4,7 @@ import { seed } from '../testing/seeds';
 import { sha256Hex } from '../text/hash';
 import { readBundle } from './read';
 import { planMerge } from './merge';
+import { groupDefaults } from '../model/defaults';
 
 /** A bundle as the format-1 draft wrote it: raw text, flat annotations, UTF-16 offsets. */
 function v1Bundle() {
@@ -99,7 +100,9 @@ describe('format 1 → 2 migration', () => {
     expect(article.text).not.toBe(raw);
     expect(article.sha256).toBe(await sha256Hex(article.text));
     expect(article).toMatchObject({
-      id: 'a1',
+      // Articles are keyed by their text (model v2): the v1 id is not kept.
+      id: article.sha256,
+      deletedAt: null,
       origin: { kind: 'bundle', name: null, format: 'txt' },
       updatedAt: article.createdAt,
     });
@@ -113,6 +116,7 @@ describe('format 1 → 2 migration', () => {
     expect(n1).toMatchObject({ groupId: 'g1', stance: 'agrees', note: 'count' });
     expect(b.groups).toEqual([
       {
+        ...groupDefaults(),
         id: 'g1',
         label: 'Philadelphia arrests',
         labelEdited: true,

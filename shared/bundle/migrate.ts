@@ -16,6 +16,7 @@
  * review queue at merge time. Two v1 articles with the same canonical text become one.
  * Groups get labelEdited: true, because the label we have is the one the editor saw.
  */
+import { annotationDefaults, articleDefaults, groupDefaults } from '../model/defaults';
 import { z } from 'zod';
 import type { Annotation, Article, ClaimGroup } from '../model/types';
 import { buildQuoteSelector } from '../anchoring/selectors';
@@ -119,7 +120,8 @@ export async function migrateV1(
       continue;
     }
     const article: Article = {
-      id: a.id,
+      ...articleDefaults(),
+      id: sha256,
       sha256,
       title: a.title,
       source: a.source,
@@ -203,6 +205,7 @@ export async function migrateV1(
       quote = rawQuote;
     }
     annotations.push({
+      ...annotationDefaults(),
       id: a.id,
       articleId: entry.article.id,
       kind: a.kind,
@@ -218,6 +221,7 @@ export async function migrateV1(
   }
 
   const groups: ClaimGroup[] = v1Groups.map((g) => ({
+    ...groupDefaults(),
     id: g.id,
     label: g.label,
     labelEdited: true,

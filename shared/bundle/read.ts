@@ -4,6 +4,7 @@
  * applies it in one transaction. Order of checks: size, file type, entry names, manifest format
  * and version, each entry's shape, counts, ids, hashes, cross-references, offsets.
  */
+import { articleDefaults } from '../model/defaults';
 import type { Article } from '../model/types';
 import { canonicalizeText } from '../text/canonical';
 import { sha256Hex } from '../text/hash';
@@ -138,7 +139,9 @@ async function readV2(texts: Map<string, string>, opts: ProgressOptions): Promis
       );
     }
     articles.push({
-      id: a.id,
+      ...articleDefaults(),
+      // Articles are named by their text everywhere; older bundles' own ids are not kept.
+      id: a.sha256,
       sha256: a.sha256,
       title: a.title,
       source: a.source,

@@ -2,6 +2,7 @@
  * A deterministic workspace built from real article texts, for tests and the benchmark: the same
  * inputs always give the same ids, offsets, groups and timestamps.
  */
+import { annotationDefaults, articleDefaults, groupDefaults } from '../model/defaults';
 import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
 import { makeSelectors } from '../anchoring/selectors';
 import { canonicalizeText } from '../text/canonical';
@@ -34,9 +35,11 @@ export async function sampleWorkspace(
     const copy = Math.floor(i / sources.length);
     const text = canonicalizeText(copy === 0 ? src.text : `${src.text}\nSyndicated copy ${copy}.`);
     const t = tick();
+    const sha256 = await sha256Hex(text);
     articles.push({
-      id: `art-${pad(i)}`,
-      sha256: await sha256Hex(text),
+      ...articleDefaults(),
+      id: sha256,
+      sha256,
       title: `${text.split('\n')[0]!.slice(0, 70)}`,
       source: i % 3 === 0 ? null : `Outlet ${i % 7}`,
       date: i % 2 === 0 ? '2017-09-28' : null,
@@ -52,6 +55,7 @@ export async function sampleWorkspace(
   for (let g = 0; g < Math.max(1, Math.floor(opts.annotations / perGroup)); g++) {
     const t = tick();
     groups.push({
+      ...groupDefaults(),
       id: `grp-${pad(g)}`,
       label: `Claim ${g + 1}`,
       labelEdited: g % 2 === 0,
@@ -72,6 +76,7 @@ export async function sampleWorkspace(
     const stance: Stance = rand() < 0.8 ? 'agrees' : 'conflicts';
     const t = tick();
     annotations.push({
+      ...annotationDefaults(),
       id: `ann-${pad(n)}`,
       articleId: article.id,
       kind,

@@ -46,9 +46,9 @@ export const BundleArticleSchema = z
         'Canonical plain text: NFC, one paragraph per line joined by LF. Plain text even when it looks like HTML.',
       ),
     origin: z.object({
-      kind: z.enum(['seed', 'file', 'paste', 'bundle']),
+      kind: z.enum(['seed', 'file', 'paste', 'bundle', 'url', 'sync']),
       name: z.string().nullable(),
-      format: z.enum(['txt', 'md', 'html', 'paste']),
+      format: z.enum(['txt', 'md', 'html', 'paste', 'pdf', 'docx']),
     }),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,

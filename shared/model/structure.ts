@@ -1,34 +1,37 @@
 /**
- * How an article looked: one block per line of the canonical text (Article.text), in order.
- * Offsets in `marks` count UTF-16 units of that block's line, so the structure never changes
- * what an annotation offset means: the canonical text stays the one string offsets count.
+ * How an article looked: one block per line of its canonical text, so every offset still counts
+ * UTF-16 units of that text and annotations, selectors, matching and bundles need no second
+ * coordinate system. A block only adds what kind of line it is and its inline marks.
  */
+
 export type BlockType =
   'paragraph' | 'heading' | 'quote' | 'list-item' | 'table-cell' | 'image' | 'preformatted';
 
-export interface BlockMark {
+export interface InlineMark {
+  /** UTF-16 offsets within the block's line (end exclusive). */
   start: number;
   end: number;
   type: 'bold' | 'italic' | 'link';
-  /** Only for links: an http(s) or mailto address, opened only on an explicit action. */
+  /** Link target, kept as data: opened only on an explicit action, never navigated to. */
   href?: string;
 }
 
 export interface Block {
   type: BlockType;
-  /** Headings: 1–6. */
+  /** Heading level 1–6. */
   level?: number;
-  /** List items: consecutive items with the same listId form one list; depth 0 is top level. */
+  /** List items: which list (consecutive items with one listId form a list), kind and depth. */
   list?: { ordered: boolean; depth: number; listId: number };
-  /** Table cells: consecutive cells with the same table number form one table. */
+  /** Table cells: which table, row and column; header cells are `th`. */
   cell?: { table: number; row: number; col: number; header: boolean };
-  /** Images: shown as a captioned placeholder, never loaded. */
+  /** Images are placeholders: the line holds the caption or alt text, nothing is loaded. */
   image?: { alt: string };
-  /** PDF: the 1-based page the block starts on. */
+  /** PDF page the block starts on (1-based). */
   page?: number;
-  marks?: BlockMark[];
+  marks?: InlineMark[];
 }
 
 export interface ArticleStructure {
+  /** Exactly one block per line of `Article.text`, in order. */
   blocks: Block[];
 }

@@ -1,4 +1,4 @@
-import type { ArticleStructure, Block, BlockMark } from '../model/structure';
+import type { ArticleStructure, Block, InlineMark } from '../model/structure';
 import { canonicalizeText } from '../text/canonical';
 
 /**
@@ -16,7 +16,7 @@ export interface BuiltArticle {
 type BlockAttrs = Omit<Block, 'marks'>;
 
 interface OpenMark {
-  type: BlockMark['type'];
+  type: InlineMark['type'];
   href?: string;
   start: number;
   /** The block the mark was opened in; a mark never spans lines. */
@@ -28,8 +28,8 @@ const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u0085\u2028\u2029]
 const CONTROL = /[\u0000-\u001F\u007F]/;
 
 export class StructureBuilder {
-  private readonly lines: { attrs: BlockAttrs; text: string; marks: BlockMark[] }[] = [];
-  private current: { attrs: BlockAttrs; text: string; marks: BlockMark[] } | null = null;
+  private readonly lines: { attrs: BlockAttrs; text: string; marks: InlineMark[] }[] = [];
+  private current: { attrs: BlockAttrs; text: string; marks: InlineMark[] } | null = null;
   private readonly open: OpenMark[] = [];
   private lineCount = 0;
 
@@ -66,7 +66,7 @@ export class StructureBuilder {
     this.begin(attrs);
   }
 
-  mark(type: BlockMark['type'], href?: string): () => void {
+  mark(type: InlineMark['type'], href?: string): () => void {
     const m: OpenMark = {
       type,
       ...(href ? { href } : {}),
@@ -142,7 +142,10 @@ export class StructureBuilder {
 }
 
 /** Trims a line, shifting its marks; NFC across runs is re-applied and marks dropped if it moves text. */
-function finishLine(raw: string, marks: BlockMark[]): { text: string; marks: BlockMark[] } | null {
+function finishLine(
+  raw: string,
+  marks: InlineMark[],
+): { text: string; marks: InlineMark[] } | null {
   const lead = raw.length - raw.trimStart().length;
   let text = raw.trim();
   if (text.length === 0) return null;

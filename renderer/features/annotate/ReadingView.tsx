@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/database';
 import { useStore } from '../../state/createStore';
 import { selectAnnotation, uiStore } from '../../state/uiState';
 import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
 import { inTextOrder } from './annotationsAt';
+import { annotationsOf, getArticle } from '../../db/queries';
 import { outletName } from '../../../shared/text/outlet';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
@@ -14,11 +14,18 @@ export function ReadingView() {
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
-  const article = useLiveQuery(() => (openId ? db.articles.get(openId) : undefined), [openId]);
-  const rows = useLiveQuery(
-    () => (openId ? db.annotations.where('articleId').equals(openId).toArray() : []),
+  // Results carry the id they were read for: while the next article's query is still running,
+  // useLiveQuery hands back the previous article's rows, which must never be shown on this one.
+  const articleRead = useLiveQuery(
+    async () => ({ id: openId, article: openId ? await getArticle(openId) : undefined }),
     [openId],
   );
+  const rowsRead = useLiveQuery(
+    async () => ({ id: openId, rows: openId ? await annotationsOf(openId) : [] }),
+    [openId],
+  );
+  const article = articleRead?.id === openId ? articleRead.article : undefined;
+  const rows = rowsRead?.id === openId ? rowsRead.rows : undefined;
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 

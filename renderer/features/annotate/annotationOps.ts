@@ -1,44 +1,17 @@
-import type { Annotation, AnnotationKind, Article } from '../../../shared/model/types';
-import { makeSelectors } from '../../../shared/anchoring/selectors';
+import type { Annotation, Article } from '../../../shared/model/types';
 import { db } from '../../db/database';
-import type { RowEdit } from '../../db/changes';
+import { tombstoneEdit, type RowEdit } from '../../db/changes';
+import { isLive } from '../../../shared/model/live';
 import { applyChange } from '../../state/history';
-// Group integrity (empty groups go, labels follow their first member) is one rule, owned by review.
-import { leaveGroupEdits } from '../review/groupOps';
+// Group integrity (empty groups go, labels follow their first member) is one shared rule.
+import { leaveGroupEdits } from '../../db/groupEdits';
+import { buildAnnotation, type NewAnnotation } from '../../../shared/rules/annotations';
+import { annotationsOf, getAnnotation, getArticle } from '../../db/queries';
 
 /**
  * Every annotation change the editor makes. Each is one undoable, committed transaction; the
  * UI reads the result back from IndexedDB (useLiveQuery), so what the editor sees is what was saved.
  */
-
-export interface NewAnnotation {
-  kind: AnnotationKind;
-  start: number;
-  end: number;
-  speaker?: string | null;
-  note?: string;
-}
-
-export function buildAnnotation(
-  article: Article,
-  input: NewAnnotation,
-  now = Date.now(),
-): Annotation {
-  const { position, quote } = makeSelectors(article.text, input.start, input.end);
-  return {
-    id: crypto.randomUUID(),
-    articleId: article.id,
-    kind: input.kind,
-    position,
-    quote,
-    speaker: input.kind === 'quote' ? input.speaker?.trim() || null : null,
-    note: input.note ?? '',
-    groupId: null,
-    stance: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 export async function createAnnotation(
   article: Article,
@@ -59,7 +32,7 @@ export async function updateAnnotation(
   label = 'Edit annotation',
 ): Promise<void> {
   await applyChange(label, async () => {
-    const current = await db.annotations.get(id);
+    const current = await getAnnotation(id);
     if (!current) throw new Error('This annotation no longer exists.');
     const next: Annotation = { ...current, ...patch, updatedAt: Date.now() };
     if (next.kind === 'claim') next.speaker = null;
@@ -68,23 +41,31 @@ export async function updateAnnotation(
   });
 }
 
-/** Delete annotations; a claim group left without members goes with them (undo restores both). */
+/**
+ * Delete annotations (tombstones, see shared/model/types.ts); a claim group left without members
+ * goes with them (undo restores both).
+ */
 export async function deleteAnnotations(ids: string[], label = 'Delete annotation'): Promise<void> {
   await applyChange(label, async () => {
-    const edits: RowEdit[] = [];
-    const rows = (await db.annotations.bulkGet(ids)).filter((a): a is Annotation => !!a);
-    for (const a of rows) edits.push({ table: 'annotations', key: a.id, after: undefined });
-    return [...edits, ...(await leaveGroupEdits(rows, Date.now()))];
+    const now = Date.now();
+    const rows = (await db.annotations.bulkGet(ids)).filter(
+      (a): a is Annotation => !!a && isLive(a),
+    );
+    const edits: RowEdit[] = rows.map((a) => tombstoneEdit('annotations', a, now));
+    return [...edits, ...(await leaveGroupEdits(rows, now))];
   });
 }
 
-/** Remove an article with all its annotations (and groups they leave empty). Undoable. */
+/** Delete an article with all its annotations (and groups they leave empty). Undoable. */
 export async function deleteArticle(articleId: string): Promise<void> {
   await applyChange('Delete article', async () => {
-    const anns = await db.annotations.where('articleId').equals(articleId).toArray();
-    const edits: RowEdit[] = [{ table: 'articles', key: articleId, after: undefined }];
-    for (const a of anns) edits.push({ table: 'annotations', key: a.id, after: undefined });
-    return [...edits, ...(await leaveGroupEdits(anns, Date.now()))];
+    const now = Date.now();
+    const article = await getArticle(articleId);
+    if (!article) return [];
+    const anns = await annotationsOf(articleId);
+    const edits: RowEdit[] = [tombstoneEdit('articles', article, now)];
+    for (const a of anns) edits.push(tombstoneEdit('annotations', a, now));
+    return [...edits, ...(await leaveGroupEdits(anns, now))];
   });
 }
 
@@ -95,7 +76,7 @@ export async function knownSpeakers(): Promise<string[]> {
     .where('kind')
     .equals('quote')
     .each((a) => {
-      if (a.speaker) counts.set(a.speaker, (counts.get(a.speaker) ?? 0) + 1);
+      if (a.speaker && isLive(a)) counts.set(a.speaker, (counts.get(a.speaker) ?? 0) + 1);
     });
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

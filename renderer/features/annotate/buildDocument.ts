@@ -17,7 +17,7 @@ import {
   TableNode,
   TableRowNode,
 } from '@lexical/table';
-import type { ArticleStructure, Block, BlockMark } from '../../../shared/model/structure';
+import type { ArticleStructure, Block, InlineMark } from '../../../shared/model/structure';
 import { paragraphsOf } from '../../../shared/text/canonical';
 
 /** The rich-text nodes the viewer renders; registered with the read-only editor. */
@@ -92,7 +92,7 @@ export function $fillLine(parent: ElementNode, line: string, block: Block): void
     cuts.add(m.end);
   }
   const edges = [...cuts].filter((c) => c >= 0 && c <= line.length).sort((a, b) => a - b);
-  let link: { node: ElementNode; mark: BlockMark } | null = null;
+  let link: { node: ElementNode; mark: InlineMark } | null = null;
   for (let k = 0; k < edges.length - 1; k++) {
     const s = edges[k]!;
     const e = edges[k + 1]!;

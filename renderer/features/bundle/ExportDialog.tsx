@@ -4,10 +4,11 @@ import { Dialog } from '../../components/Dialog';
 import { db } from '../../db/database';
 import { EXPORT_FORMATS, type ExportFormat } from './exportData';
 import { runExport } from './bundleCommands';
+import { liveArticles } from '../../db/queries';
 
 /** Export…: what to export (everything or chosen articles) and in which format. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), []);
+  const articles = useLiveQuery(() => liveArticles(), []);
   const queued = useLiveQuery(() => db.reanchorQueue.count(), []);
   const [scope, setScope] = useState<'all' | 'chosen'>('all');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());

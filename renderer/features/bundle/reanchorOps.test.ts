@@ -10,6 +10,8 @@ import { clearHistory, undo } from '../../state/history';
 import { workspaceHash } from '../../db/applyBundle';
 import { discardQueued, placeQueued } from './reanchorOps';
 import { wipeWorkspace } from './wipeWorkspace';
+import { annotationDefaults, articleDefaults } from '../../../shared/model/defaults';
+import { countLive } from '../../db/queries';
 
 const T = Date.UTC(2024, 0, 1);
 let article: Article;
@@ -17,6 +19,7 @@ let article: Article;
 /** A queued annotation whose stored quote is no longer in the article, as an import leaves it. */
 function queued(id: string, exact: string, proposal: ReanchorItem['proposal']): ReanchorItem {
   const annotation: Annotation = {
+    ...annotationDefaults(),
     id,
     articleId: article.id,
     kind: 'claim',
@@ -37,6 +40,7 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   const text = seed('000').canonical;
   article = {
+    ...articleDefaults(),
     id: 'art-1',
     sha256: await sha256Hex(text),
     title: 'The operation saw 498 individuals',
@@ -75,7 +79,7 @@ describe('re-anchoring review queue', () => {
 
     // One undo brings back exactly the queued state.
     await undo();
-    expect(await db.annotations.count()).toBe(0);
+    expect(await countLive('annotations')).toBe(0);
     expect((await db.reanchorQueue.get('q1'))?.proposal).toEqual(proposal);
   });
 
@@ -113,7 +117,7 @@ describe('re-anchoring review queue', () => {
     await db.reanchorQueue.add(queued('q6', 'six', null));
     const hash = await workspaceHash();
     expect(await wipeWorkspace()).toBe(2);
-    expect(await db.articles.count()).toBe(0);
+    expect(await countLive('articles')).toBe(0);
     expect(await db.reanchorQueue.count()).toBe(0);
     await undo();
     expect(await workspaceHash()).toBe(hash);

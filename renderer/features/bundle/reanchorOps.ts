@@ -3,6 +3,7 @@ import { isValidRange, makeSelectors } from '../../../shared/anchoring/selectors
 import { db } from '../../db/database';
 import type { RowEdit } from '../../db/changes';
 import { applyChange } from '../../state/history';
+import { getArticle, getGroup } from '../../db/queries';
 
 /**
  * Decisions on the re-anchoring review queue. Each is one undoable change: placing an
@@ -25,7 +26,7 @@ export async function placeQueued(
   await applyChange('Place annotation', async () => {
     const item = await db.reanchorQueue.get(itemId);
     if (!item) throw new Error('this annotation was already placed or discarded');
-    const article = await db.articles.get(item.annotation.articleId);
+    const article = await getArticle(item.annotation.articleId);
     if (!article) throw new Error('its article was deleted; discard it instead');
     const at = range === 'proposal' ? item.proposal : range;
     if (!at) throw new Error('there is no proposed place; select the text and use the selection');
@@ -33,9 +34,7 @@ export async function placeQueued(
       throw new Error('the chosen place is outside the article');
     }
     // Its claim group may have been deleted since the import; then it arrives ungrouped.
-    const grouped = item.annotation.groupId
-      ? !!(await db.groups.get(item.annotation.groupId))
-      : false;
+    const grouped = item.annotation.groupId ? !!(await getGroup(item.annotation.groupId)) : false;
     placed = {
       ...item.annotation,
       ...makeSelectors(article.text, at.start, at.end),

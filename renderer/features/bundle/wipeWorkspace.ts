@@ -1,16 +1,24 @@
 import { db } from '../../db/database';
-import type { RowEdit } from '../../db/changes';
+import { tombstoneEdit, type RowEdit } from '../../db/changes';
+import { isLive } from '../../../shared/model/live';
 import { applyChange } from '../../state/history';
 
-/** Empty the workspace (undoable): every article, annotation, group and queued annotation. */
+/**
+ * Empty the workspace (undoable): every article, annotation and group is tombstoned (see
+ * shared/model/types.ts); the re-anchoring queue, which is local review state, is cleared.
+ */
 export async function wipeWorkspace(): Promise<number> {
   let rows = 0;
   await applyChange('Wipe workspace', async () => {
+    const now = Date.now();
     const edits: RowEdit[] = [];
-    const tables = ['articles', 'annotations', 'groups', 'reanchorQueue'] as const;
-    for (const table of tables) {
-      const keys = (await db.table(table).toCollection().primaryKeys()) as string[];
-      for (const key of keys) edits.push({ table, key, after: undefined });
+    for (const table of ['articles', 'annotations', 'groups'] as const) {
+      await db.table(table).each((row: { id: string; deletedAt: number | null }) => {
+        if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
+      });
+    }
+    for (const key of (await db.reanchorQueue.toCollection().primaryKeys()) as string[]) {
+      edits.push({ table: 'reanchorQueue', key, after: undefined });
     }
     rows = edits.length;
     return edits;

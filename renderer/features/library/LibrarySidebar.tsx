@@ -1,6 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/database';
 import { useStore } from '../../state/createStore';
 import { openArticle, uiStore } from '../../state/uiState';
 import { deleteArticle } from '../annotate/annotationOps';
@@ -9,19 +8,14 @@ import { undo } from '../../state/history';
 import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
+import { annotationCounts, liveArticles } from '../../db/queries';
 import { SourceFields } from './SourceFields';
 import { outletName } from '../../../shared/text/outlet';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
-  const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), []);
-  // Re-runs on every annotation change: read only the articleId index keys, not whole rows.
-  const counts = useLiveQuery(async () => {
-    const map = new Map<string, number>();
-    for (const id of await db.annotations.orderBy('articleId').keys()) {
-      map.set(String(id), (map.get(String(id)) ?? 0) + 1);
-    }
-    return map;
-  }, []);
+  const articles = useLiveQuery(() => liveArticles(), []);
+  // Re-runs on every annotation change: reads index keys, not whole rows.
+  const counts = useLiveQuery(() => annotationCounts(), []);
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const openRow = articles?.find((a) => a.id === openId);
   const [query, setQuery] = useState('');

@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { strFromU8, unzipSync } from 'fflate';
 import { normalizeDate } from '../../../shared/text/metadata';
 import { authorsFromByline, language } from '../../../shared/text/newsMetadata';
-import type { ImportFacts } from './prepareArticle';
+import type { ImportFacts } from './finishPrepared';
 import { importHtml } from './htmlImport';
 import type { BuiltArticle } from '../../../shared/structure/builder';
 

@@ -57,12 +57,18 @@ export async function importPastedText(text: string): Promise<ImportReport | nul
 export async function importFromUrl(address: string): Promise<string | null> {
   const fetched = await platform.fetchUrl(address);
   if (!fetched.ok) return fetched.reason;
-  // Until the model lists the 'url' origin kind, the record says where it came from by name.
-  const kind = 'url' as unknown as ArticleOrigin['kind'];
-  const name = nameForUrl(fetched.url, fetched.contentType);
+  const kind: ArticleOrigin['kind'] = 'url';
+  // The model names a fetched article by its address.
+  const name = fetched.url;
   let prepared: Prepared;
-  if (/pdf|wordprocessingml/.test(fetched.contentType)) {
-    prepared = await prepareFile(name, fetched.bytes, kind);
+  const binary = fetched.contentType.includes('pdf')
+    ? 'pdf'
+    : fetched.contentType.includes('wordprocessingml')
+      ? 'docx'
+      : null;
+  if (binary) {
+    const { prepareBinary } = await import('./prepareBinary');
+    prepared = await prepareBinary(name, fetched.bytes, binary, kind);
   } else {
     const decoded = await decodeBytes(fetched.bytes);
     if (!decoded.ok) return decoded.reason;
@@ -78,19 +84,6 @@ export async function importFromUrl(address: string): Promise<string | null> {
   if (!prepared.article.url) prepared.article.url = fetched.url;
   await finish([prepared], 'Open web address');
   return null;
-}
-
-/** A file-like name for the library's origin line: host and last path segment. */
-function nameForUrl(url: string, contentType: string): string {
-  const u = new URL(url);
-  const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
-  const ext = contentType.includes('pdf')
-    ? '.pdf'
-    : contentType.includes('wordprocessingml')
-      ? '.docx'
-      : '';
-  const base = `${u.host}${last ? `/${last}` : ''}`;
-  return ext && !base.toLowerCase().endsWith(ext) ? `${base}${ext}` : base;
 }
 
 async function importOpenedFiles(files: OpenedFile[]): Promise<ImportReport> {

@@ -4,7 +4,7 @@ import { layoutPdf, textCharsPerPage } from '../../../shared/structure/pdfLayout
 import type { BuiltArticle } from '../../../shared/structure/builder';
 import { normalizeDate } from '../../../shared/text/metadata';
 import { authorsFromByline, language } from '../../../shared/text/newsMetadata';
-import type { ImportFacts } from './prepareArticle';
+import type { ImportFacts } from './finishPrepared';
 import { readPdfPages, type PdfJsLike } from './pdfText';
 
 // pdf.js parses in its own Web Worker, served from the app's origin (allowed by the CSP).

@@ -1,7 +1,7 @@
 import type { ArticleOrigin } from '../../../shared/model/types';
 import { maxBytesFor, sizeProblem } from '../../../shared/text/decode';
 import { importDocx } from './docxImport';
-import { finishPrepared, type Prepared } from './prepareArticle';
+import { finishPrepared, type Prepared } from './finishPrepared';
 
 /**
  * PDF and Word files: binary formats whose readers are large, so this module (and they) load
@@ -15,8 +15,7 @@ export async function prepareBinary(
 ): Promise<Prepared> {
   const tooBig = sizeProblem(bytes.byteLength, maxBytesFor(format));
   if (tooBig) return { ok: false, name, reason: tooBig };
-  // Until the model lists 'pdf' and 'docx' origins, these articles record the HTML-like path.
-  const origin = { kind, name, format } as unknown as ArticleOrigin;
+  const origin: ArticleOrigin = { kind, name, format };
   if (format === 'docx') {
     const result = await importDocx(bytes);
     if ('reason' in result) return { ok: false, name, reason: result.reason };

@@ -1,6 +1,7 @@
 import { db } from '../../db/database';
 import { commitChange } from '../../db/changes';
 import type { Article } from '../../../shared/model/types';
+import { isLive } from '../../../shared/model/live';
 import { prepareText } from './prepareArticle';
 
 /** The sample set shipped in seeds/, bundled into the renderer at build time. */
@@ -22,8 +23,7 @@ export async function seedOnFirstRun(): Promise<void> {
   await db.transaction('rw', db.articles, db.settings, async () => {
     if (await db.settings.get(SEEDED_KEY)) return;
     for (const article of prepared) {
-      if (!(await db.articles.where('sha256').equals(article.sha256).first()))
-        await db.articles.add(article);
+      if (!(await db.articles.get(article.id))) await db.articles.add(article);
     }
     await db.settings.put({ key: SEEDED_KEY, value: true });
   });
@@ -36,8 +36,10 @@ export async function restoreSamples(): Promise<number> {
   await commitChange('Restore sample articles', async () => {
     const edits = [];
     for (const article of prepared) {
-      if (await db.articles.where('sha256').equals(article.sha256).first()) continue;
-      edits.push({ table: 'articles' as const, key: article.id, after: article });
+      const stored = await db.articles.get(article.id);
+      if (stored && isLive(stored)) continue;
+      const revived = { ...article, createdAt: stored?.createdAt ?? article.createdAt };
+      edits.push({ table: 'articles' as const, key: article.id, after: revived });
       added++;
     }
     return edits;
@@ -55,7 +57,7 @@ async function prepareSeeds(): Promise<Article[]> {
     if (!prepared.ok) continue;
     articles.push({
       ...prepared.article,
-      id: crypto.randomUUID(),
+      id: prepared.article.sha256,
       createdAt: now + i,
       updatedAt: now,
     });

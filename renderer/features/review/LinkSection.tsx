@@ -24,6 +24,8 @@ import { cellStateWords, summarizeGroup, type GroupSummary } from './groupModel'
 import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
+import { getGroup, groupMembers, liveAnnotations } from '../../db/queries';
+import { isLive } from '../../../shared/model/live';
 import { outletName } from '../../../shared/text/outlet';
 
 const SUGGESTION_LIMIT = 12;
@@ -66,10 +68,7 @@ function existingAt(all: readonly Annotation[], span: SpanInArticle): Annotation
 function useGroupSummary(groupId: string | null): GroupSummary | null | undefined {
   return useLiveQuery(async () => {
     if (!groupId) return null;
-    const [group, members] = await Promise.all([
-      db.groups.get(groupId),
-      db.annotations.where('groupId').equals(groupId).toArray(),
-    ]);
+    const [group, members] = await Promise.all([getGroup(groupId), groupMembers(groupId)]);
     return group ? summarizeGroup(group, members) : null;
   }, [groupId]);
 }
@@ -77,7 +76,10 @@ function useGroupSummary(groupId: string | null): GroupSummary | null | undefine
 /** The "claim group" part of the annotation panel: membership, conflicts, linking. */
 export function LinkSection({ annotation }: { annotation: Annotation }) {
   const summary = useGroupSummary(annotation.groupId);
-  const groups = useLiveQuery(() => db.groups.orderBy('updatedAt').reverse().toArray(), []);
+  const groups = useLiveQuery(
+    () => db.groups.orderBy('updatedAt').reverse().filter(isLive).toArray(),
+    [],
+  );
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
   const corpus = useCorpus(linking || findingQuote);
@@ -266,7 +268,7 @@ function acceptSpan(annotation: Annotation, span: SpanInArticle, existing: Annot
 }
 
 function useAllAnnotations(): Annotation[] {
-  return useLiveQuery(() => db.annotations.toArray(), []) ?? [];
+  return useLiveQuery(() => liveAnnotations(), []) ?? [];
 }
 
 function LinkPicker({

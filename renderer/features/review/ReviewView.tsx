@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Article } from '../../../shared/model/types';
-import { db } from '../../db/database';
 import { useStore } from '../../state/createStore';
 import { selectAnnotation, uiStore, updateUi } from '../../state/uiState';
 import { notify, reportError } from '../../components/toasts';
@@ -13,6 +12,14 @@ import { GroupBadges } from './GroupFlags';
 import { articleName } from './reviewData';
 import { followGroup, MAX_REVIEW, MIN_REVIEW } from './reviewNav';
 import { typingInField } from '../../components/keyboard';
+import {
+  annotationsOfArticles,
+  getAnnotation,
+  getGroup,
+  groupMembers,
+  liveArticles,
+  liveGroups,
+} from '../../db/queries';
 import { outletName } from '../../../shared/text/outlet';
 
 const NO_IDS: readonly string[] = [];
@@ -32,17 +39,17 @@ export function ReviewView() {
 
   const data = useLiveQuery(async () => {
     const [articles, groups, annotations] = await Promise.all([
-      db.articles.orderBy('createdAt').toArray(),
-      db.groups.toArray(),
-      db.annotations.where('articleId').anyOf(savedIds).toArray(),
+      liveArticles(),
+      liveGroups(),
+      annotationsOfArticles(savedIds),
     ]);
     return { articles, groups, annotations };
   }, [savedIds]);
   const focus = useLiveQuery(async () => {
     if (!focusedGroupId) return null;
     const [group, members] = await Promise.all([
-      db.groups.get(focusedGroupId),
-      db.annotations.where('groupId').equals(focusedGroupId).toArray(),
+      getGroup(focusedGroupId),
+      groupMembers(focusedGroupId),
     ]);
     return group ? summarizeGroup(group, members) : null;
   }, [focusedGroupId]);
@@ -126,7 +133,7 @@ export function ReviewView() {
     const current = ids.indexOf(uiStore.get().selectedAnnotationId ?? '');
     const id = ids[(current + 1) % ids.length]!;
     selectAnnotation(id);
-    void db.annotations.get(id).then((a) => {
+    void getAnnotation(id).then((a) => {
       if (!a || uiStore.get().selectedAnnotationId !== id) return;
       void updateUi({ focusedGroupId: a.groupId });
       if (a.groupId) void followGroup(a.groupId, uiStore.get().reviewArticleIds, articleId);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Article } from '../../../shared/model/types';
 import { buildCorpusIndex, type CorpusIndex } from '../../../shared/matching';
-import { db } from '../../db/database';
+import { liveArticles } from '../../db/queries';
 
 /**
  * The matching index over the whole library, built once per set of articles. Keyed by article
@@ -34,7 +34,7 @@ export function corpusIndexFor(
 export function useCorpus(
   withIndex: boolean,
 ): { articles: Article[]; index: CorpusIndex | null } | null {
-  const articles = useLiveQuery(() => db.articles.toArray(), []);
+  const articles = useLiveQuery(() => liveArticles(), []);
   // corpusIndexFor returns the cached index unless the set of articles changed.
   return articles ? { articles, index: withIndex ? corpusIndexFor(articles) : null } : null;
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Article, ClaimGroup } from '../../../shared/model/types';
 import { loadSeeds } from '../../../shared/testing/seeds';
-import { buildAnnotation } from '../annotate/annotationOps';
+import { buildAnnotation } from '../../../shared/rules/annotations';
 import { generateMatrixWorkspace } from '../../bench/review.bench';
 import { corpusIndexFor } from './corpusIndex';
 import { buildMatrix, groupColours, summarizeGroup, summarizeGroups } from './groupModel';
+import { articleDefaults, groupDefaults } from '../../../shared/model/defaults';
 
 const articles: Article[] = loadSeeds().map((s, i) => ({
+  ...articleDefaults(),
   id: s.id,
   sha256: `sha-${s.id}`,
   title: s.canonical.split('\n')[0]!.slice(0, 40),
@@ -18,7 +20,14 @@ const articles: Article[] = loadSeeds().map((s, i) => ({
   updatedAt: i,
 }));
 
-const group: ClaimGroup = { id: 'g1', label: 'LA', labelEdited: false, createdAt: 1, updatedAt: 1 };
+const group: ClaimGroup = {
+  ...groupDefaults(),
+  id: 'g1',
+  label: 'LA',
+  labelEdited: false,
+  createdAt: 1,
+  updatedAt: 1,
+};
 let clock = 1000;
 
 /** A member of group g1 tagged on the first occurrence of `needle` (created in call order). */

@@ -9,7 +9,7 @@ import {
   type StatedNumber,
 } from '../../../shared/matching';
 import { GROUP_COLOURS } from '../annotate/highlightPainter';
-import { byAge } from './groupOps';
+import { byAge } from '../../../shared/rules/groups';
 
 /**
  * What the review views show about a claim group, derived from its rows: who states the claim,

@@ -9,13 +9,15 @@ import { clearHistory, historyStore, redo, undo } from '../../state/history';
 import { createAnnotation, deleteAnnotations } from '../annotate/annotationOps';
 import {
   acceptSuggestion,
-  defaultLabel,
   linkAnnotations,
   moveToGroup,
   renameGroup,
   setStance,
   unlink,
 } from './groupOps';
+import { articleDefaults } from '../../../shared/model/defaults';
+import { defaultLabel } from '../../../shared/rules/groups';
+import { countLive, getGroup, getAnnotation } from '../../db/queries';
 
 const seeds = loadSeeds();
 let articles: Article[] = [];
@@ -55,6 +57,7 @@ beforeEach(async () => {
   articles = [];
   for (const [i, s] of seeds.entries()) {
     articles.push({
+      ...articleDefaults(),
       id: s.id,
       sha256: await sha256Hex(s.canonical),
       title: s.canonical.split('\n')[0]!.slice(0, 60),
@@ -89,7 +92,7 @@ describe('linkAnnotations', () => {
     const c = await tag(NEARLY_500);
     const groupId = await linkAnnotations(a.id, { annotationId: b.id });
     expect(await linkAnnotations(c.id, { annotationId: a.id })).toBe(groupId);
-    expect(await db.groups.count()).toBe(1);
+    expect(await countLive('groups')).toBe(1);
     expect(await db.annotations.where('groupId').equals(groupId).count()).toBe(3);
   });
 
@@ -108,14 +111,14 @@ describe('linkAnnotations', () => {
     // d is alone in `second` now: a group with one member still exists.
     expect(await db.groups.get(second)).toBeDefined();
     await moveToGroup(d.id, first);
-    expect(await db.groups.get(second)).toBeUndefined();
+    expect(await getGroup(second)).toBeUndefined();
     expect(await db.annotations.where('groupId').equals(first).count()).toBe(4);
   });
 
   it('refuses to link an annotation to itself', async () => {
     const a = await tag(LA_101);
     await expect(linkAnnotations(a.id, { annotationId: a.id })).rejects.toThrow(/itself/);
-    expect(await db.groups.count()).toBe(0);
+    expect(await countLive('groups')).toBe(0);
   });
 });
 
@@ -129,7 +132,7 @@ describe('unlink and deletion keep groups consistent', () => {
     // The label followed the founding member, so it moves to the remaining one.
     expect((await db.groups.get(groupId))?.label).toBe(LA_167);
     await unlink(b.id);
-    expect(await db.groups.get(groupId)).toBeUndefined();
+    expect(await getGroup(groupId)).toBeUndefined();
   });
 
   it('deleting the last member deletes the group, and one undo restores both', async () => {
@@ -139,8 +142,11 @@ describe('unlink and deletion keep groups consistent', () => {
     await deleteAnnotations([a.id]);
     expect(await db.groups.get(groupId)).toBeDefined();
     await deleteAnnotations([b.id]);
-    expect(await db.groups.get(groupId)).toBeUndefined();
-    expect(await db.annotations.get(b.id)).toBeUndefined();
+    expect(await getGroup(groupId)).toBeUndefined();
+    expect(await getAnnotation(b.id)).toBeUndefined();
+    // Deletes are tombstones: the rows are still there, marked, for undo, bundles and sync.
+    expect((await db.groups.get(groupId))?.deletedAt).toEqual(expect.any(Number));
+    expect((await db.annotations.get(b.id))?.deletedAt).toEqual(expect.any(Number));
     await undo();
     expect(await db.groups.get(groupId)).toBeDefined();
     expect((await get(b.id)).groupId).toBe(groupId);
@@ -153,7 +159,7 @@ describe('unlink and deletion keep groups consistent', () => {
     const b = await tag(LA_167);
     const groupId = await linkAnnotations(a.id, { annotationId: b.id });
     await undo();
-    expect(await db.groups.get(groupId)).toBeUndefined();
+    expect(await getGroup(groupId)).toBeUndefined();
     expect(await get(a.id)).toMatchObject({ groupId: null, stance: null });
     expect(await get(b.id)).toMatchObject({ groupId: null, stance: null });
     await redo();
@@ -227,8 +233,8 @@ describe('acceptSuggestion', () => {
     expect((await get(quote.id)).groupId).toBe(accepted.groupId);
 
     await undo();
-    expect(await db.annotations.get(accepted.annotationId)).toBeUndefined();
-    expect(await db.groups.get(accepted.groupId)).toBeUndefined();
+    expect(await getAnnotation(accepted.annotationId)).toBeUndefined();
+    expect(await getGroup(accepted.groupId)).toBeUndefined();
     expect(await get(quote.id)).toMatchObject({ groupId: null, stance: null });
   });
 
@@ -236,10 +242,10 @@ describe('acceptSuggestion', () => {
     const a = await tag(LA_101);
     const b = await tag(LA_167);
     const { article, start, end } = spanOf(LA_167);
-    const before = await db.annotations.count();
+    const before = await countLive('annotations');
     const accepted = await acceptSuggestion(a.id, { articleId: article.id, start, end });
     expect(accepted).toMatchObject({ annotationId: b.id, created: false });
-    expect(await db.annotations.count()).toBe(before);
+    expect(await countLive('annotations')).toBe(before);
     expect((await get(b.id)).groupId).toBe(accepted.groupId);
   });
 

@@ -1,8 +1,11 @@
 import type { Annotation, ClaimGroup, Stance } from '../../../shared/model/types';
-import { db } from '../../db/database';
 import type { RowEdit } from '../../db/changes';
+import { groupDefaults } from '../../../shared/model/defaults';
 import { applyChange } from '../../state/history';
-import { buildAnnotation } from '../annotate/annotationOps';
+import { buildAnnotation } from '../../../shared/rules/annotations';
+import { byAge, defaultLabel } from '../../../shared/rules/groups';
+import { leaveGroupEdits } from '../../db/groupEdits';
+import { annotationsOf, getAnnotation, getArticle, getGroup, groupMembers } from '../../db/queries';
 
 /**
  * Claim-group edits. Membership lives on the annotation (groupId + stance), the group row holds
@@ -10,49 +13,10 @@ import { buildAnnotation } from '../annotate/annotationOps';
  * planner reads the rows it changes inside that transaction so it never acts on stale data.
  */
 
-const LABEL_MAX = 140;
-
-/** The default label: the founding member's text, shortened. */
-export function defaultLabel(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_MAX ? `${flat.slice(0, LABEL_MAX - 1).trimEnd()}…` : flat;
-}
-
-/** Members in a stable order: oldest annotation first (the one that "states the claim"). */
-export function byAge(a: Annotation, b: Annotation): number {
-  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
-}
-
 async function loadAnnotation(id: string): Promise<Annotation> {
-  const a = await db.annotations.get(id);
+  const a = await getAnnotation(id);
   if (!a) throw new Error('This annotation no longer exists.');
   return a;
-}
-
-/**
- * Edits that take `leaving` out of their current groups: a group left with no member is deleted
- * (undo restores it with its members); an un-renamed group whose label came from a leaving member
- * takes the oldest remaining member's text.
- */
-export async function leaveGroupEdits(leaving: Annotation[], now: number): Promise<RowEdit[]> {
-  const ids = new Set(leaving.map((a) => a.id));
-  const edits: RowEdit[] = [];
-  const groupIds = new Set(leaving.map((a) => a.groupId).filter((g): g is string => !!g));
-  for (const groupId of groupIds) {
-    const remaining = (await db.annotations.where('groupId').equals(groupId).toArray())
-      .filter((m) => !ids.has(m.id))
-      .sort(byAge);
-    const group = await db.groups.get(groupId);
-    if (remaining.length === 0) {
-      edits.push({ table: 'groups', key: groupId, after: undefined });
-    } else if (group && !group.labelEdited) {
-      const label = defaultLabel(remaining[0]!.quote.exact);
-      if (label !== group.label) {
-        edits.push({ table: 'groups', key: groupId, after: { ...group, label, updatedAt: now } });
-      }
-    }
-  }
-  return edits;
 }
 
 /**
@@ -69,7 +33,7 @@ async function joinPlan(
   let target: ClaimGroup | undefined;
   const targetId = groupId ?? joining.find((a) => a.groupId)?.groupId ?? null;
   if (targetId) {
-    target = await db.groups.get(targetId);
+    target = await getGroup(targetId);
     if (!target) throw new Error('This claim group no longer exists.');
     edits.push({ table: 'groups', key: target.id, after: { ...target, updatedAt: now } });
   } else {
@@ -77,6 +41,7 @@ async function joinPlan(
     const founder = [...joining].sort((x, y) => x.createdAt - y.createdAt)[0];
     if (!founder) throw new Error('Nothing to link.');
     target = {
+      ...groupDefaults(),
       id: crypto.randomUUID(),
       label: defaultLabel(founder.quote.exact),
       labelEdited: false,
@@ -162,14 +127,14 @@ export async function setStance(annotationId: string, stance: Stance): Promise<v
 /** Rename a group; an empty name goes back to the default (the oldest member's text). */
 export async function renameGroup(groupId: string, label: string): Promise<void> {
   await applyChange('Rename group', async () => {
-    const group = await db.groups.get(groupId);
+    const group = await getGroup(groupId);
     if (!group) throw new Error('This claim group no longer exists.');
     const trimmed = label.replace(/\s+/g, ' ').trim();
     let next: ClaimGroup;
     if (trimmed) {
       next = { ...group, label: trimmed, labelEdited: true, updatedAt: Date.now() };
     } else {
-      const members = (await db.annotations.where('groupId').equals(groupId).toArray()).sort(byAge);
+      const members = (await groupMembers(groupId)).sort(byAge);
       next = {
         ...group,
         label: members[0] ? defaultLabel(members[0].quote.exact) : group.label,
@@ -209,11 +174,11 @@ export async function acceptSuggestion(
   await applyChange('Accept suggestion', async () => {
     const now = Date.now();
     const source = await loadAnnotation(sourceAnnotationId);
-    const article = await db.articles.get(span.articleId);
+    const article = await getArticle(span.articleId);
     if (!article) throw new Error('That article was deleted.');
-    const existing = (
-      await db.annotations.where('articleId').equals(span.articleId).toArray()
-    ).find((a) => a.position.start === span.start && a.position.end === span.end);
+    const existing = (await annotationsOf(span.articleId)).find(
+      (a) => a.position.start === span.start && a.position.end === span.end,
+    );
     const edits: RowEdit[] = [];
     let other = existing;
     if (!other) {

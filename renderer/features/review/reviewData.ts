@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Article, ClaimGroup } from '../../../shared/model/types';
-import { db } from '../../db/database';
+import { groupedAnnotations, liveArticles, liveGroups } from '../../db/queries';
 import { outletName } from '../../../shared/text/outlet';
 
 export interface GroupsData {
@@ -14,10 +14,10 @@ export interface GroupsData {
 export function useGroupsData(): GroupsData | undefined {
   return useLiveQuery(async () => {
     const [groups, members, articles] = await Promise.all([
-      db.groups.toArray(),
+      liveGroups(),
       // Ungrouped rows have groupId null, which IndexedDB does not index: this reads members only.
-      db.annotations.where('groupId').above('').toArray(),
-      db.articles.orderBy('createdAt').toArray(),
+      groupedAnnotations(),
+      liveArticles(),
     ]);
     return { groups, members, articles };
   }, []);

@@ -2,6 +2,7 @@ import type { Annotation } from '../../../shared/model/types';
 import { db } from '../../db/database';
 import { uiStore, updateUi } from '../../state/uiState';
 import { whenViewerReady } from '../annotate/viewerRegistry';
+import { groupMembers } from '../../db/queries';
 
 /** Side-by-side review shows 2 to 4 articles. */
 export const MIN_REVIEW = 2;
@@ -32,7 +33,7 @@ export async function followGroup(
   exceptArticleId: string | null = null,
   preferId: string | null = null,
 ): Promise<void> {
-  const members = await db.annotations.where('groupId').equals(groupId).toArray();
+  const members = await groupMembers(groupId);
   const first = firstMemberByArticle(members);
   const preferred = members.find((m) => m.id === preferId);
   if (preferred) first.set(preferred.articleId, preferred);
@@ -53,9 +54,7 @@ export async function openInReview(target: {
   articleId: string;
   annotationId: string | null;
 }): Promise<void> {
-  const members = target.groupId
-    ? await db.annotations.where('groupId').equals(target.groupId).toArray()
-    : [];
+  const members = target.groupId ? await groupMembers(target.groupId) : [];
   const current = uiStore.get().reviewArticleIds;
   let ids: string[];
   if (current.includes(target.articleId) && current.length >= MIN_REVIEW) {

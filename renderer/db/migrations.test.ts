@@ -1,0 +1,195 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSeeds } from '../../shared/testing/seeds';
+import { sha256Hex } from '../../shared/text/hash';
+import { CorroborateDatabase } from './database';
+
+/**
+ * A database written by the previous app version (schema v1, rows without the v2 fields,
+ * random article ids) is opened by today's code: nothing may be lost and every offset must
+ * still select the same text.
+ */
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/** Exactly the v1 schema of the previous release (renderer/db/database.ts at version 1). */
+function v1Database(name: string): Dexie {
+  const d = new Dexie(name);
+  d.version(1).stores({
+    articles: 'id, &sha256, createdAt',
+    annotations: 'id, articleId, groupId, kind',
+    groups: 'id, updatedAt',
+    reanchorQueue: 'id, createdAt',
+    settings: 'key',
+  });
+  return d;
+}
+
+interface V1Fixture {
+  articleIds: string[];
+  texts: string[];
+  quotes: { id: string; articleIndex: number; exact: string }[];
+}
+
+/** Fills a v1 database the way the previous version wrote it, from the real seeds. */
+async function writeV1(name: string): Promise<V1Fixture> {
+  const old = v1Database(name);
+  const seeds = loadSeeds();
+  const fixture: V1Fixture = { articleIds: [], texts: [], quotes: [] };
+  await old.open();
+  for (const [i, s] of seeds.entries()) {
+    const id = `v1-article-${i}`;
+    fixture.articleIds.push(id);
+    fixture.texts.push(s.canonical);
+    await old.table('articles').add({
+      id,
+      sha256: await sha256Hex(s.canonical),
+      title: `Seed ${i}`,
+      source: i === 0 ? 'Newsmax' : null,
+      date: null,
+      text: s.canonical,
+      origin: { kind: 'seed', name: `${s.id}.txt`, format: 'txt' },
+      createdAt: 1000 + i,
+      updatedAt: 1000 + i,
+    });
+    // One annotation on the first occurrence of "arrest" (or the first word) in each seed.
+    const at = Math.max(0, s.canonical.search(/arrest/i));
+    const exact = s.canonical.slice(at, at + 20);
+    const annId = `v1-ann-${i}`;
+    fixture.quotes.push({ id: annId, articleIndex: i, exact });
+    await old.table('annotations').add({
+      id: annId,
+      articleId: id,
+      kind: i % 2 === 0 ? 'claim' : 'quote',
+      position: { type: 'TextPositionSelector', start: at, end: at + 20 },
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      speaker: i % 2 === 0 ? null : 'Tom Homan',
+      note: `note ${i}`,
+      groupId: i < 2 ? 'g1' : null,
+      stance: i < 2 ? 'agrees' : null,
+      createdAt: 2000 + i,
+      updatedAt: 2000 + i,
+    });
+  }
+  await old.table('groups').add({
+    id: 'g1',
+    label: 'Arrests',
+    labelEdited: true,
+    createdAt: 3000,
+    updatedAt: 3000,
+  });
+  await old.table('reanchorQueue').add({
+    id: 'q1',
+    annotation: {
+      id: 'queued',
+      articleId: fixture.articleIds[2],
+      kind: 'claim',
+      position: { type: 'TextPositionSelector', start: 0, end: 5 },
+      quote: { type: 'TextQuoteSelector', exact: 'xxxxx', prefix: '', suffix: '' },
+      speaker: null,
+      note: '',
+      groupId: null,
+      stance: null,
+      createdAt: 1,
+      updatedAt: 1,
+    },
+    reason: 'no-match',
+    proposal: null,
+    createdAt: 1,
+  });
+  await old.table('settings').put({
+    key: 'ui',
+    value: {
+      openArticleId: fixture.articleIds[3],
+      view: 'review',
+      reviewArticleIds: [fixture.articleIds[0], fixture.articleIds[1]],
+      focusedGroupId: 'g1',
+    },
+  });
+  old.close();
+  return fixture;
+}
+
+describe('database migration v1 → v2', () => {
+  it('keeps every article and annotation, re-keys articles by sha256 and follows every reference', async () => {
+    const name = `migrate-v1-${Math.random()}`;
+    names.push(name);
+    const fixture = await writeV1(name);
+
+    const db = new CorroborateDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+
+    const articles = await db.articles.orderBy('createdAt').toArray();
+    expect(articles).toHaveLength(fixture.texts.length);
+    for (const [i, a] of articles.entries()) {
+      expect(a.id).toBe(a.sha256);
+      expect(a.sha256).toBe(await sha256Hex(fixture.texts[i]!));
+      expect(a.text).toBe(fixture.texts[i]);
+      expect(a).toMatchObject({ authors: [], url: null, language: null, structure: null });
+      expect(a.deletedAt).toBeNull();
+    }
+    expect(articles[0]!.source).toBe('Newsmax');
+
+    const annotations = await db.annotations.toArray();
+    expect(annotations).toHaveLength(fixture.quotes.length);
+    for (const q of fixture.quotes) {
+      const a = annotations.find((x) => x.id === q.id)!;
+      const article = articles[q.articleIndex]!;
+      expect(a.articleId).toBe(article.id);
+      // Offsets still select the same text in the migrated article.
+      expect(article.text.slice(a.position.start, a.position.end)).toBe(q.exact);
+      expect(a).toMatchObject({
+        tags: [],
+        author: null,
+        deletedAt: null,
+        note: expect.any(String),
+      });
+    }
+    expect(await db.annotations.where('articleId').equals(articles[0]!.id).count()).toBe(1);
+
+    const [group] = await db.groups.toArray();
+    expect(group).toMatchObject({
+      id: 'g1',
+      label: 'Arrests',
+      verdict: null,
+      reasoning: '',
+      status: 'open',
+      resolution: '',
+      deletedAt: null,
+    });
+    expect(await db.annotations.where('groupId').equals('g1').count()).toBe(2);
+
+    const [queued] = await db.reanchorQueue.toArray();
+    expect(queued!.annotation.articleId).toBe(articles[2]!.id);
+    expect(queued!.annotation.tags).toEqual([]);
+
+    const ui = (await db.settings.get('ui'))!.value as Record<string, unknown>;
+    expect(ui.openArticleId).toBe(articles[3]!.id);
+    expect(ui.reviewArticleIds).toEqual([articles[0]!.id, articles[1]!.id]);
+    expect(ui.view).toBe('review');
+
+    // The tombstone index holds only deleted rows (null is no IndexedDB key).
+    expect(await db.annotations.where('deletedAt').above(0).count()).toBe(0);
+    await db.annotations.update(fixture.quotes[0]!.id, { deletedAt: 5 });
+    expect(await db.annotations.where('deletedAt').above(0).count()).toBe(1);
+    db.close();
+  });
+
+  it('opens an empty v1 database', async () => {
+    const name = `migrate-empty-${Math.random()}`;
+    names.push(name);
+    const old = v1Database(name);
+    await old.open();
+    old.close();
+    const db = new CorroborateDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.articles.count()).toBe(0);
+    db.close();
+  });
+});

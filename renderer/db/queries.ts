@@ -1,0 +1,72 @@
+import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
+import { isLive } from '../../shared/model/live';
+import { db } from './database';
+
+/**
+ * The reads features use. Rows are tombstoned, never removed (shared/model/types.ts), so every
+ * read of the editor's work goes through here and sees only live rows; the few places that
+ * need tombstones (undo, import merging, sync) read the tables directly on purpose.
+ */
+
+function live<T extends { deletedAt: number | null }>(row: T | undefined): T | undefined {
+  return row && isLive(row) ? row : undefined;
+}
+
+export async function getArticle(id: string): Promise<Article | undefined> {
+  return live(await db.articles.get(id));
+}
+export async function getAnnotation(id: string): Promise<Annotation | undefined> {
+  return live(await db.annotations.get(id));
+}
+export async function getGroup(id: string): Promise<ClaimGroup | undefined> {
+  return live(await db.groups.get(id));
+}
+
+/** Live articles, oldest first (library order). */
+export function liveArticles(): Promise<Article[]> {
+  return db.articles.orderBy('createdAt').filter(isLive).toArray();
+}
+/** The live article with this text, or a tombstoned one (to revive), or undefined. */
+export function articleBySha(sha256: string): Promise<Article | undefined> {
+  return db.articles.where('sha256').equals(sha256).first();
+}
+export function liveGroups(): Promise<ClaimGroup[]> {
+  return db.groups.filter(isLive).toArray();
+}
+export function liveAnnotations(): Promise<Annotation[]> {
+  return db.annotations.filter(isLive).toArray();
+}
+export function annotationsOf(articleId: string): Promise<Annotation[]> {
+  return db.annotations.where('articleId').equals(articleId).filter(isLive).toArray();
+}
+export function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
+  return db.annotations.where('articleId').anyOf(articleIds).filter(isLive).toArray();
+}
+export function groupMembers(groupId: string): Promise<Annotation[]> {
+  return db.annotations.where('groupId').equals(groupId).filter(isLive).toArray();
+}
+/** Live annotations that belong to some group. */
+export function groupedAnnotations(): Promise<Annotation[]> {
+  return db.annotations.where('groupId').above('').filter(isLive).toArray();
+}
+
+/**
+ * Live annotations per article id, from index keys only: every article's key list minus the
+ * tombstoned rows (the `deletedAt` index holds only those, as null is not an IndexedDB key).
+ */
+export async function annotationCounts(): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (const id of await db.annotations.orderBy('articleId').keys()) {
+    map.set(String(id), (map.get(String(id)) ?? 0) + 1);
+  }
+  await db.annotations
+    .where('deletedAt')
+    .above(0)
+    .each((a) => map.set(a.articleId, (map.get(a.articleId) ?? 1) - 1));
+  return map;
+}
+
+/** How many live rows a work table holds. */
+export function countLive(table: 'articles' | 'annotations' | 'groups'): Promise<number> {
+  return db.table(table).filter(isLive).count();
+}
