@@ -17,10 +17,11 @@ export async function importDocx(
   let html: string;
   try {
     const copy = bytes.slice().buffer;
-    const result = await mammoth.convertToHtml(
-      { arrayBuffer: copy },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
+    // The browser build reads `arrayBuffer`; Node's (tests, bench) reads `buffer`.
+    const input = { arrayBuffer: copy, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
+    const result = await mammoth.convertToHtml(input, {
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
     html = result.value;
   } catch (e) {
     return {

@@ -13,6 +13,7 @@ export interface PdfJsLike {
     useSystemFonts?: boolean;
   }): {
     promise: Promise<PdfDocLike>;
+    destroy(): Promise<void>;
   };
 }
 
@@ -24,7 +25,6 @@ interface PdfDocLike {
     getTextContent(): Promise<{ items: unknown[] }>;
     cleanup(): void;
   }>;
-  destroy(): Promise<void>;
 }
 
 export interface PdfInfo {
@@ -41,7 +41,8 @@ export async function readPdfPages(
   signal?: AbortSignal,
 ): Promise<{ pages: PdfPage[]; info: PdfInfo }> {
   // pdf.js transfers the buffer to its worker: give it a copy so the caller's bytes survive.
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false });
+  const doc = await task.promise;
   try {
     const meta = await doc.getMetadata().catch(() => ({ info: undefined }));
     const info = (meta.info ?? {}) as Record<string, unknown>;
@@ -80,7 +81,7 @@ export async function readPdfPages(
       },
     };
   } finally {
-    await doc.destroy();
+    await task.destroy();
   }
 }
 
