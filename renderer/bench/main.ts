@@ -2,6 +2,7 @@ import '../styles.css';
 import { benchHighlightPainting, benchLibrary, benchOpenLargestSeed } from './open.bench';
 import { benchMatrix } from './review.bench';
 import { benchBundle } from './bundle.bench';
+import { benchStructuredArticle } from './sources.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -20,6 +21,7 @@ const BENCHES = [
   benchHighlightPainting,
   benchMatrix,
   benchBundle,
+  benchStructuredArticle,
 ];
 
 declare global {
