@@ -168,7 +168,7 @@ describe('PDF import', () => {
 
   it('reads two columns in order, rebuilds paragraphs and keeps page numbers', async () => {
     const read = await readPdfPages(lib, await twoColumnPdf());
-    const result = pdfResult(read);
+    const result = await pdfResult(read);
     if ('reason' in result) throw new Error(result.reason);
     const prepared = await finishPrepared(
       'report.pdf',
@@ -195,7 +195,7 @@ describe('PDF import', () => {
     const pdf = await PDFDocument.create();
     for (let i = 0; i < 3; i++)
       pdf.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700 });
-    const result = pdfResult(await readPdfPages(lib, await pdf.save()));
+    const result = await pdfResult(await readPdfPages(lib, await pdf.save()));
     expect(result).toMatchObject({ reason: /scanned PDF with no text layer/ });
   });
 });

@@ -1,4 +1,4 @@
-import { layoutPdf, textCharsPerPage } from '../../../shared/structure/pdfLayout';
+import { pdfLayout, textCharsPerPage } from '../../../shared/structure/pdfLayout';
 import type { BuiltArticle } from '../../../shared/structure/builder';
 import { normalizeDate } from '../../../shared/text/metadata';
 import { authorsFromByline, language } from '../../../shared/text/newsMetadata';
@@ -9,17 +9,23 @@ import type { readPdfPages } from './pdfText';
 const MIN_CHARS_PER_PAGE = 20;
 
 /** Pages read by pdf.js → the article's text, structure and document properties, or a refusal. */
-export function pdfResult(
+export async function pdfResult(
   read: Awaited<ReturnType<typeof readPdfPages>>,
-): { built: BuiltArticle; facts: ImportFacts } | { reason: string } {
+): Promise<{ built: BuiltArticle; facts: ImportFacts } | { reason: string }> {
   if (textCharsPerPage(read.pages) < MIN_CHARS_PER_PAGE) {
     return {
       reason:
         'it is a scanned PDF with no text layer (run text recognition, e.g. “Make searchable”/OCR in your PDF tool, then import the result)',
     };
   }
+  // Page by page, yielding to the UI every few pages: no long task on the main thread.
+  const layout = pdfLayout(read.pages);
+  for (const page of read.pages) {
+    layout.page(page);
+    if (page.number % 5 === 0) await new Promise((r) => setTimeout(r, 0));
+  }
   return {
-    built: layoutPdf(read.pages),
+    built: layout.finish(),
     facts: {
       title: read.info.title,
       authors: read.info.author ? authorsFromByline(read.info.author) : [],
