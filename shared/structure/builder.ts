@@ -150,11 +150,14 @@ function finishLine(
   let text = raw.trim();
   if (text.length === 0) return null;
   let shifted = marks
-    .map((m) => ({
-      ...m,
-      start: Math.max(0, m.start - lead),
-      end: Math.min(text.length, m.end - lead),
-    }))
+    .map((m) => {
+      let start = Math.max(0, m.start - lead);
+      let end = Math.min(text.length, m.end - lead);
+      // A mark never starts or ends on the space that joins it to its neighbours.
+      while (start < end && text[start] === ' ') start++;
+      while (end > start && text[end - 1] === ' ') end--;
+      return { ...m, start, end };
+    })
     .filter((m) => m.end > m.start);
   const nfc = text.normalize('NFC');
   if (nfc !== text) {

@@ -56,7 +56,7 @@ export function pdfLayout(pages: readonly PdfPage[]): {
     page(page) {
       const items = page.items.filter((i) => i.str.trim().length > 0);
       if (items.length === 0) return;
-      for (const column of readingColumns(items, page.width)) {
+      for (const column of readingColumns(items, page.width, bodySize)) {
         emitParagraphs(b, toLines(column), bodySize, page.number);
       }
     },
@@ -71,8 +71,10 @@ export function textCharsPerPage(pages: readonly PdfPage[]): number {
   return chars / pages.length;
 }
 
-function readingColumns(items: PdfItem[], pageWidth: number): PdfItem[][] {
-  const gutter = findGutter(items, pageWidth);
+function readingColumns(items: PdfItem[], pageWidth: number, bodySize: number): PdfItem[][] {
+  // Headlines may span both columns: look for the gutter in body text only.
+  const body = items.filter((i) => i.size <= bodySize * 1.15);
+  const gutter = findGutter(body.length ? body : items, pageWidth);
   if (gutter === null) return [items];
   const left: PdfItem[] = [];
   const right: PdfItem[] = [];
