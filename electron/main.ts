@@ -11,6 +11,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './appProtocol';
+import { registerExternalLinkHandler } from './externalLinks';
 import { registerFileHandlers } from './fileHandlers';
 import { registerWebHandlers } from './webHandlers';
 import { send } from './ipcHandle';
@@ -54,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
 
   app.on('web-contents-created', (_event, contents) => {
-    installWebContentsSecurity(contents, { openExternal: (url) => shell.openExternal(url) });
+    installWebContentsSecurity(contents);
   });
 
   void app.whenReady().then(() => {
@@ -69,7 +70,13 @@ if (!app.requestSingleInstanceLock()) {
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultSaveDir: app.getPath('documents'),
     });
-    registerWebHandlers({ ipcMain, openExternal: (url) => shell.openExternal(url) });
+    registerWebHandlers({ ipcMain });
+    registerExternalLinkHandler({
+      ipcMain,
+      dialog,
+      openExternal: (url) => shell.openExternal(url),
+      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+    });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate({

@@ -26,7 +26,7 @@ export const bridge = {
   platform: 'electron',
   openFiles: (req) => invoke(IPC_CHANNELS.openFiles, req),
   saveFile: (req) => invoke(IPC_CHANNELS.saveFile, req),
-  openExternal: (url) => invoke(IPC_CHANNELS.openExternal, url),
+  openLink: (req) => invoke(IPC_CHANNELS.openLink, req),
   fetchUrl: (url) => invoke(IPC_CHANNELS.fetchUrl, url),
   onMenuCommand(listener: (cmd: MenuCommand) => void) {
     // Only known commands pass; the listener never sees the IPC event (it holds `sender`).

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../state/createStore';
 import { restoreUiState, uiStore, updateUi, type MainView } from '../state/uiState';
+import './layout.css';
 import { Toasts } from '../components/Toasts';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
@@ -14,20 +15,33 @@ import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate
 import { ReviewView } from '../features/review/ReviewView';
 import { GroupsView } from '../features/review/GroupsView';
 import { MatrixView } from '../features/review/MatrixView';
-import { BundleActions, handleBundleMenu } from '../features/bundle/BundleActions';
+import { BUNDLE_COMMANDS, BundleActions } from '../features/bundle/BundleActions';
+import { registerCommands, runCommand, type Command } from '../commands/registry';
 import { DropZone } from './DropZone';
 import { useAppKeys } from './useAppKeys';
 import { startupProblem } from './startup';
 
-const VIEWS: { id: MainView; label: string }[] = [
-  { id: 'read', label: 'Read' },
-  { id: 'review', label: 'Side by side' },
-  { id: 'groups', label: 'Claim groups' },
-  { id: 'matrix', label: 'Matrix' },
+const VIEWS: { id: MainView; label: string; command: string }[] = [
+  { id: 'read', label: 'Read', command: 'view-read' },
+  // 'review' is also the Electron menu's "Side-by-side review".
+  { id: 'review', label: 'Side by side', command: 'review' },
+  { id: 'groups', label: 'Claim groups', command: 'view-groups' },
+  { id: 'matrix', label: 'Matrix', command: 'view-matrix' },
 ];
+
+/** Mod+1…Mod+4 switch views, as the tabs do. */
+const VIEW_COMMANDS: Command[] = VIEWS.map((v, i) => ({
+  id: v.command,
+  label: `Show ${v.label}`,
+  keys: [`Mod+${i + 1}`],
+  inFields: true,
+  run: () => updateUi({ view: v.id }).catch((e) => reportError('Switching view', e)),
+}));
 
 export function App() {
   const view = useStore(uiStore, (s) => s.view);
+  const libraryCollapsed = useStore(uiStore, (s) => s.libraryCollapsed);
+  const inspectorCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
   const [pendingQuote, setPendingQuote] = useState<PendingSpan | null>(null);
   const [pasting, setPasting] = useState(false);
   const [openingUrl, setOpeningUrl] = useState(false);
@@ -44,11 +58,11 @@ export function App() {
       askSpeaker: setPendingQuote,
       openPaste: () => setPasting(true),
       openUrl: () => setOpeningUrl(true),
-      onMenu: handleBundleMenu,
     }),
     [],
   );
   useAppKeys(commands);
+  useEffect(() => registerCommands([...BUNDLE_COMMANDS, ...VIEW_COMMANDS]), []);
 
   if (fatal) {
     return (
@@ -68,10 +82,20 @@ export function App() {
 
   return (
     <DropZone>
-      <div className="app">
-        <LibrarySidebar onPaste={() => setPasting(true)} />
+      <div className={libraryCollapsed ? 'app library-collapsed' : 'app'}>
+        {!libraryCollapsed && <LibrarySidebar onPaste={() => setPasting(true)} />}
         <main className="main">
           <div className="topbar">
+            <button
+              type="button"
+              className="panel-toggle"
+              data-testid="toggle-library"
+              aria-expanded={!libraryCollapsed}
+              title={`${libraryCollapsed ? 'Show' : 'Hide'} the library (Ctrl/Cmd+B)`}
+              onClick={() => runCommand('toggle-library')}
+            >
+              <span aria-hidden>{libraryCollapsed ? '»' : '«'}</span> Library
+            </button>
             <div className="tabs" role="tablist" aria-label="Views">
               {VIEWS.map((v) => (
                 <button
@@ -80,15 +104,24 @@ export function App() {
                   role="tab"
                   aria-selected={view === v.id}
                   className={view === v.id ? 'tab active' : 'tab'}
-                  onClick={() =>
-                    void updateUi({ view: v.id }).catch((e) => reportError('Switching view', e))
-                  }
+                  title={`${v.label} (Ctrl+${VIEWS.indexOf(v) + 1})`}
+                  onClick={() => runCommand(v.command)}
                 >
                   {v.label}
                 </button>
               ))}
             </div>
             <BundleActions />
+            <button
+              type="button"
+              className="panel-toggle"
+              data-testid="toggle-inspector"
+              aria-expanded={!inspectorCollapsed}
+              title={`${inspectorCollapsed ? 'Show' : 'Hide'} the annotation panel (Ctrl/Cmd+Alt+B)`}
+              onClick={() => runCommand('toggle-inspector')}
+            >
+              Panel <span aria-hidden>{inspectorCollapsed ? '«' : '»'}</span>
+            </button>
           </div>
           <div className="view">
             {view === 'read' && <ReadingView />}

@@ -23,13 +23,16 @@ export function browserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { canceled: false, name: req.suggestedName };
     },
-    onMenuCommand: () => () => {},
-    async openExternal(url: string) {
-      // A new tab with no reference back to the app; the app's own tab never navigates.
-      // (With noopener, window.open returns null even when the tab opened.)
+    async openLink({ url }) {
+      // Same policy as Electron's main process: plain http(s) only, the address shown first.
+      if (!isPlainWebAddress(url)) return { opened: false, refused: 'unsafe' };
+      if (!window.confirm(`Open this address in your browser?\n\n${url}`)) {
+        return { opened: false, refused: 'declined' };
+      }
       window.open(url, '_blank', 'noopener,noreferrer');
-      return { opened: true };
+      return { opened: true, refused: null };
     },
+    onMenuCommand: () => () => {},
     async fetchUrl() {
       return { ok: false, reason: BROWSER_FETCH_MESSAGE };
     },
@@ -84,4 +87,13 @@ export async function readFiles(files: File[], maxBytes: number): Promise<Opened
       }
     }),
   );
+}
+
+function isPlainWebAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
 }

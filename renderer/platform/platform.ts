@@ -4,6 +4,8 @@ import type {
   MenuCommand,
   OpenFilesRequest,
   OpenFilesResult,
+  OpenLinkRequest,
+  OpenLinkResult,
   SaveFileRequest,
   SaveFileResult,
 } from '../../shared/ipc/contract';
@@ -18,9 +20,12 @@ export interface Platform {
   kind: 'electron' | 'browser';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Open a link the editor clicked in an article, in the system browser, after the address is
+   * shown and confirmed (by main in Electron). The only way anything leaves the app.
+   */
+  openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
-  /** Opens an address in the system browser; the app window never navigates. */
-  openExternal(url: string): Promise<{ opened: boolean }>;
   /** Fetches a web page for import; only the desktop app can (browsers block it: CORS). */
   fetchUrl(url: string): Promise<FetchUrlResult>;
 }
@@ -36,8 +41,8 @@ function electronPlatform(bridge: CorroborateBridge): Platform {
     kind: 'electron',
     openFiles: (req) => bridge.openFiles(req),
     saveFile: (req) => bridge.saveFile(req),
+    openLink: (req) => bridge.openLink(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
-    openExternal: (url) => bridge.openExternal(url),
     fetchUrl: (url) => bridge.fetchUrl(url),
   };
 }

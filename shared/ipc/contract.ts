@@ -9,9 +9,9 @@
 export const IPC_CHANNELS = {
   openFiles: 'corroborate:open-files',
   saveFile: 'corroborate:save-file',
-  menuCommand: 'corroborate:menu-command',
-  openExternal: 'corroborate:open-external',
+  openLink: 'corroborate:open-link',
   fetchUrl: 'corroborate:fetch-url',
+  menuCommand: 'corroborate:menu-command',
 } as const;
 
 export type MenuCommand =
@@ -86,14 +86,26 @@ export type FetchUrlResult =
     }
   | { ok: false; reason: string };
 
+/** A link the editor clicked in an article; main shows the address again before opening it. */
+export interface OpenLinkRequest {
+  url: string;
+}
+
+export interface OpenLinkResult {
+  /** True only when the editor confirmed and the system browser was asked to open it. */
+  opened: boolean;
+  /** Why it was not opened ('unsafe' = not a plain http(s) address), or null. */
+  refused: 'unsafe' | 'declined' | null;
+}
+
 export interface CorroborateBridge {
   readonly platform: 'electron';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
-  onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
-  /** Opens an http(s)/mailto address in the system browser (never in the app window). */
-  openExternal(url: string): Promise<{ opened: boolean }>;
+  openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
+  /** Fetches a web page for import (CORS does not apply in main). */
   fetchUrl(url: string): Promise<FetchUrlResult>;
+  onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
 /** The bridge's keys, for tests and the e2e check that nothing else leaks into the page. */
@@ -101,16 +113,16 @@ export const BRIDGE_KEYS = [
   'platform',
   'openFiles',
   'saveFile',
-  'onMenuCommand',
-  'openExternal',
+  'openLink',
   'fetchUrl',
+  'onMenuCommand',
 ] as const;
 
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannelMap {
   [IPC_CHANNELS.openFiles]: { args: [req: OpenFilesRequest]; result: OpenFilesResult };
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
-  [IPC_CHANNELS.openExternal]: { args: [url: string]; result: { opened: boolean } };
+  [IPC_CHANNELS.openLink]: { args: [req: OpenLinkRequest]; result: OpenLinkResult };
   [IPC_CHANNELS.fetchUrl]: { args: [url: string]; result: FetchUrlResult };
 }
 

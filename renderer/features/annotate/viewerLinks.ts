@@ -16,8 +16,9 @@ export function handleLinkClick(e: MouseEvent, root: HTMLElement): boolean {
   if (!/^(https?:|mailto:)/i.test(href)) return true;
   notify('info', `Link to ${href}`, {
     label: 'Open in browser',
+    // The platform shows the address again and opens it only when the editor confirms.
     run: () =>
-      void platform.openExternal(href).catch((err) => reportError('Opening the link', err)),
+      void platform.openLink({ url: href }).catch((err) => reportError('Opening the link', err)),
   });
   return true;
 }

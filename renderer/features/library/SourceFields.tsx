@@ -105,7 +105,7 @@ function SourceFieldInput({
           title={`Open ${article.url} in your browser`}
           onClick={() =>
             void platform
-              .openExternal(article.url!)
+              .openLink({ url: article.url! })
               .catch((e) => reportError('Opening the address', e))
           }
         >
