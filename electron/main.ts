@@ -13,6 +13,7 @@ import {
 } from './appProtocol';
 import { registerExternalLinkHandler } from './externalLinks';
 import { registerFileHandlers } from './fileHandlers';
+import { registerWebHandlers } from './webHandlers';
 import { send } from './ipcHandle';
 import { buildMenuTemplate } from './menuTemplate';
 import { installSessionSecurity, installWebContentsSecurity } from './security';
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultSaveDir: app.getPath('documents'),
     });
+    registerWebHandlers({ ipcMain });
     registerExternalLinkHandler({
       ipcMain,
       dialog,

@@ -31,6 +31,7 @@ export function buildMenuTemplate({
     submenu: [
       command('Import articles…', 'import-files', { accelerator: 'CmdOrCtrl+O' }),
       command('Paste as new article', 'paste-article', { accelerator: 'CmdOrCtrl+Shift+V' }),
+      command('Open web address…', 'open-url', { accelerator: 'CmdOrCtrl+L' }),
       { type: 'separator' },
       command('Import bundle…', 'import-bundle'),
       command('Export bundle…', 'export-bundle', { accelerator: 'CmdOrCtrl+E' }),

@@ -14,3 +14,10 @@ declare const crypto: {
   randomUUID(): string;
   subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
 };
+/** WHATWG URL parsing (only what shared/ reads: validation, protocol and host). */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+}

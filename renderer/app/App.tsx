@@ -6,6 +6,7 @@ import { Toasts } from '../components/Toasts';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
+import { OpenUrlDialog } from '../features/library/OpenUrlDialog';
 import { seedOnFirstRun } from '../features/library/seedArticles';
 import { ReadingView } from '../features/annotate/ReadingView';
 import { SelectionToolbar } from '../features/annotate/SelectionToolbar';
@@ -43,6 +44,7 @@ export function App() {
   const inspectorCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
   const [pendingQuote, setPendingQuote] = useState<PendingSpan | null>(null);
   const [pasting, setPasting] = useState(false);
+  const [openingUrl, setOpeningUrl] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
 
   useEffect(() => {
@@ -55,6 +57,7 @@ export function App() {
     () => ({
       askSpeaker: setPendingQuote,
       openPaste: () => setPasting(true),
+      openUrl: () => setOpeningUrl(true),
     }),
     [],
   );
@@ -141,6 +144,7 @@ export function App() {
         />
       )}
       {pasting && <PasteDialog onClose={() => setPasting(false)} />}
+      {openingUrl && <OpenUrlDialog onClose={() => setOpeningUrl(false)} />}
       <Toasts />
     </DropZone>
   );

@@ -15,6 +15,8 @@ import { commandForKey, registerCommands, runCommand, type Command } from '../co
 export interface AppCommands {
   askSpeaker: (span: PendingSpan) => void;
   openPaste: () => void;
+  /** File › Open web address… (Ctrl/Cmd+L). */
+  openUrl?: () => void;
 }
 
 export async function runUndo(which: 'undo' | 'redo'): Promise<void> {
@@ -77,6 +79,13 @@ function appCommands(commands: AppCommands): Command[] {
       run: () => importFromDialog(),
     },
     { id: 'paste-article', label: 'Paste article', keys: ['Mod+Shift+V'], run: commands.openPaste },
+    {
+      id: 'open-url',
+      label: 'Open web address…',
+      keys: ['Mod+L'],
+      inFields: true,
+      run: () => commands.openUrl?.(),
+    },
     {
       id: 'find',
       label: 'Search the library',

@@ -3,6 +3,7 @@ import { benchHighlightPainting, benchLibrary, benchOpenLargestSeed } from './op
 import { benchMatrix } from './review.bench';
 import { benchBundle } from './bundle.bench';
 import { benchImportFloor } from './importFloor.bench';
+import { benchStructuredArticle } from './sources.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -22,6 +23,7 @@ const BENCHES = [
   benchMatrix,
   benchBundle,
   benchImportFloor,
+  benchStructuredArticle,
 ];
 
 declare global {

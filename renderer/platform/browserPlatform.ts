@@ -2,6 +2,9 @@ import type { OpenedFile, OpenFilesRequest, SaveFileRequest } from '../../shared
 import { formatBytes } from '../../shared/text/decode';
 import type { Platform } from './platform';
 
+export const BROWSER_FETCH_MESSAGE =
+  'Opening a web address needs the desktop app: browsers block reading other sites (CORS). Save the page in your browser (Ctrl+S, “Web page, HTML only”) and import the file instead.';
+
 /** Browser mode: a hidden file input for Open, a download link for Save; no menu. */
 export function browserPlatform(): Platform {
   return {
@@ -30,6 +33,9 @@ export function browserPlatform(): Platform {
       return { opened: true, refused: null };
     },
     onMenuCommand: () => () => {},
+    async fetchUrl() {
+      return { ok: false, reason: BROWSER_FETCH_MESSAGE };
+    },
   };
 }
 

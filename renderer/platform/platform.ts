@@ -1,5 +1,6 @@
 import type {
   CorroborateBridge,
+  FetchUrlResult,
   MenuCommand,
   OpenFilesRequest,
   OpenFilesResult,
@@ -25,6 +26,8 @@ export interface Platform {
    */
   openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
+  /** Fetches a web page for import; only the desktop app can (browsers block it: CORS). */
+  fetchUrl(url: string): Promise<FetchUrlResult>;
 }
 
 declare global {
@@ -40,6 +43,7 @@ function electronPlatform(bridge: CorroborateBridge): Platform {
     saveFile: (req) => bridge.saveFile(req),
     openLink: (req) => bridge.openLink(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    fetchUrl: (url) => bridge.fetchUrl(url),
   };
 }
 

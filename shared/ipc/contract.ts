@@ -10,6 +10,7 @@ export const IPC_CHANNELS = {
   openFiles: 'corroborate:open-files',
   saveFile: 'corroborate:save-file',
   openLink: 'corroborate:open-link',
+  fetchUrl: 'corroborate:fetch-url',
   menuCommand: 'corroborate:menu-command',
 } as const;
 
@@ -21,7 +22,8 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'find'
-  | 'review';
+  | 'review'
+  | 'open-url';
 
 /** Every MenuCommand, for runtime checks (the preload drops anything else sent on the channel). */
 export const MENU_COMMANDS = [
@@ -33,6 +35,7 @@ export const MENU_COMMANDS = [
   'redo',
   'find',
   'review',
+  'open-url',
 ] as const satisfies readonly MenuCommand[];
 
 export interface FileFilter {
@@ -72,6 +75,17 @@ export interface SaveFileResult {
   name: string | null;
 }
 
+/** A web page fetched by the main process for import (http/https only, limited size and time). */
+export type FetchUrlResult =
+  | {
+      ok: true;
+      /** The address after redirects. */
+      url: string;
+      contentType: string;
+      bytes: Uint8Array;
+    }
+  | { ok: false; reason: string };
+
 /** A link the editor clicked in an article; main shows the address again before opening it. */
 export interface OpenLinkRequest {
   url: string;
@@ -89,6 +103,8 @@ export interface CorroborateBridge {
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
+  /** Fetches a web page for import (CORS does not apply in main). */
+  fetchUrl(url: string): Promise<FetchUrlResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
@@ -98,6 +114,7 @@ export const BRIDGE_KEYS = [
   'openFiles',
   'saveFile',
   'openLink',
+  'fetchUrl',
   'onMenuCommand',
 ] as const;
 
@@ -106,6 +123,7 @@ export interface InvokeChannelMap {
   [IPC_CHANNELS.openFiles]: { args: [req: OpenFilesRequest]; result: OpenFilesResult };
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
   [IPC_CHANNELS.openLink]: { args: [req: OpenLinkRequest]; result: OpenLinkResult };
+  [IPC_CHANNELS.fetchUrl]: { args: [url: string]; result: FetchUrlResult };
 }
 
 /** One-way channels (main → renderer, `webContents.send` / `ipcRenderer.on`). */

@@ -4,10 +4,12 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type { Annotation, Article } from '../../../shared/model/types';
-import { paragraphsOf } from '../../../shared/text/canonical';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
+import { usableStructure } from '../../../shared/structure/validate';
+import { $buildDocument, VIEWER_NODES } from './buildDocument';
+import { handleLinkClick } from './viewerLinks';
+import './articleStructure.css';
 import {
   createDomTextMap,
   offsetAtPoint,
@@ -39,29 +41,50 @@ export interface ArticleViewerProps {
   onHit: (ids: string[]) => void;
 }
 
-/** Builds the read-only document: one paragraph node per canonical paragraph, text unsplit. */
-function $buildArticle(text: string): void {
-  const root = $getRoot();
-  root.clear();
-  for (const paragraph of paragraphsOf(text)) {
-    root.append($createParagraphNode().append($createTextNode(paragraph)));
-  }
-}
-
-const theme = { paragraph: 'viewer-paragraph' };
+const theme = {
+  paragraph: 'viewer-paragraph',
+  heading: {
+    h1: 'viewer-h1',
+    h2: 'viewer-h2',
+    h3: 'viewer-h3',
+    h4: 'viewer-h4',
+    h5: 'viewer-h5',
+    h6: 'viewer-h6',
+  },
+  quote: 'viewer-quote',
+  list: {
+    ul: 'viewer-ul',
+    ol: 'viewer-ol',
+    listitem: 'viewer-li',
+    nested: { listitem: 'viewer-li-nested' },
+  },
+  link: 'viewer-link',
+  table: 'viewer-table',
+  tableCell: 'viewer-td',
+  tableCellHeader: 'viewer-th',
+  text: { bold: 'viewer-bold', italic: 'viewer-italic' },
+};
 
 export function ArticleViewer(props: ArticleViewerProps) {
   const { article } = props;
+  const structure = usableStructure(article.text, article.structure);
+  // The element key of each canonical line, filled when Lexical builds the document.
+  const lineKeys = useRef<string[]>([]);
   const initialConfig = useMemo(
     () => ({
       namespace: 'corroborate-viewer',
       editable: false,
       theme,
+      nodes: VIEWER_NODES,
       onError(error: Error) {
         throw error;
       },
-      editorState: () => $buildArticle(article.text),
+      editorState: () => {
+        lineKeys.current = $buildDocument(article.text, structure);
+      },
     }),
+    // Text and structure never change for one article (the composer is keyed by its sha256).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [article.text],
   );
   return (
@@ -78,7 +101,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <ViewerBridge {...props} />
+        <ViewerBridge {...props} lineKeys={lineKeys} />
       </div>
     </LexicalComposer>
   );
@@ -93,7 +116,8 @@ function ViewerBridge({
   groupColour,
   focusIds,
   onHit,
-}: ArticleViewerProps) {
+  lineKeys,
+}: ArticleViewerProps & { lineKeys: { readonly current: string[] } }) {
   const [editor] = useLexicalComposerContext();
   const spans = useMemo(() => paragraphSpans(article.text), [article.text]);
   const [map, setMap] = useState<DomTextMap | null>(null);
@@ -106,7 +130,8 @@ function ViewerBridge({
   useEffect(() => {
     const refresh = () => {
       const root = editor.getRootElement();
-      const next = root ? createDomTextMap(root, spans) : null;
+      const lines = lineKeys.current.map((k) => editor.getElementByKey(k));
+      const next = root ? createDomTextMap(root, spans, lines) : null;
       setMap((prev) =>
         prev &&
         next &&
@@ -123,7 +148,7 @@ function ViewerBridge({
       offRoot();
       offUpdate();
     };
-  }, [editor, spans]);
+  }, [editor, spans, lineKeys]);
 
   useEffect(
     () =>
@@ -175,6 +200,8 @@ function ViewerBridge({
       return offset == null ? [] : annotationsAt(annotations, offset);
     };
     const onClick = (e: MouseEvent) => {
+      // Links never navigate the app window: the address is shown and opened only on request.
+      if (handleLinkClick(e, root)) return;
       // A drag that selected text is a selection, not a click on a highlight.
       if (!window.getSelection()?.isCollapsed) return;
       onHit(hit(e).map((a) => a.id));
@@ -186,12 +213,17 @@ function ViewerBridge({
       });
     };
     const onKey = (e: KeyboardEvent) => handleSelectionKeys(e, map);
+    const onAuxClick = (e: MouseEvent) => {
+      if ((e.target as Element | null)?.closest?.('a')) e.preventDefault();
+    };
     root.addEventListener('click', onClick);
+    root.addEventListener('auxclick', onAuxClick);
     root.addEventListener('mousemove', onMove);
     root.addEventListener('keydown', onKey);
     return () => {
       cancelAnimationFrame(frame);
       root.removeEventListener('click', onClick);
+      root.removeEventListener('auxclick', onAuxClick);
       root.removeEventListener('mousemove', onMove);
       root.removeEventListener('keydown', onKey);
     };

@@ -9,6 +9,7 @@ import { inTextOrder } from './annotationsAt';
 import { annotationsOf, getArticle, liveGroups } from '../../db/queries';
 import { tagsInUse } from './annotationFilter';
 import { useRatingScale } from '../review/workspaceSettings';
+import { outletName } from '../../../shared/text/outlet';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
@@ -61,7 +62,10 @@ export function ReadingView() {
         <header className="article-head">
           <h2 data-testid="article-title">{article.title}</h2>
           <p className="article-meta">
-            {article.source && <span data-testid="article-source">{article.source}</span>}
+            {outletName(article) && <span data-testid="article-source">{outletName(article)}</span>}
+            {article.authors && article.authors.length > 0 && (
+              <span data-testid="article-authors">By {article.authors.join(', ')}</span>
+            )}
             {article.date && <time dateTime={article.date}>{article.date}</time>}
             {article.origin.name && <span className="origin">{article.origin.name}</span>}
           </p>

@@ -5,45 +5,81 @@ import {
 } from '../../../shared/text/paragraphMap';
 
 /**
- * DOM ↔ canonical offsets for a rendered article. The viewer's root element has one block child
- * per canonical paragraph, holding exactly that paragraph's text (in however many text nodes
- * the editor chose). Counting characters with Range.toString() makes the map independent of how
- * the text is split into nodes.
+ * DOM ↔ canonical offsets for a rendered article. Each canonical line is rendered by one element
+ * holding exactly that line's text (in however many text and link nodes the editor chose): a
+ * paragraph, heading, quote, list item or the paragraph in a table cell, at any depth. Counting
+ * characters with Range.toString() inside that element makes the map independent of how the
+ * text is split into nodes and of the lists and tables around it.
  */
 export interface DomTextMap {
   root: HTMLElement;
   spans: readonly ParagraphSpan[];
+  /** The element of each line, in canonical order. */
   paragraphs: HTMLElement[];
+  /** Line element → line index. */
+  index: Map<Node, number>;
 }
 
+/**
+ * `lines`: the element of each line (the viewer knows them from the document it built); when
+ * omitted, the root's children are the lines (plain paragraphs).
+ */
 export function createDomTextMap(
   root: HTMLElement,
   spans: readonly ParagraphSpan[],
+  lines?: readonly (HTMLElement | null)[],
 ): DomTextMap | null {
-  const paragraphs = Array.from(root.children) as HTMLElement[];
-  if (paragraphs.length !== spans.length) return null;
-  return { root, spans, paragraphs };
+  const paragraphs = (lines ?? Array.from(root.children)) as HTMLElement[];
+  if (paragraphs.length !== spans.length || paragraphs.some((p) => !p || !root.contains(p)))
+    return null;
+  return { root, spans, paragraphs, index: new Map(paragraphs.map((p, i) => [p, i])) };
+}
+
+/** The line element containing a node (or the node itself), else null. */
+function lineOf(map: DomTextMap, node: Node): number | null {
+  for (let n: Node | null = node; n && n !== map.root; n = n.parentNode) {
+    const i = map.index.get(n);
+    if (i !== undefined) return i;
+  }
+  return null;
+}
+
+/**
+ * A point between lines (in a list, table or the root itself): the start of the first line
+ * after it, or the article's end. Binary search over the lines in document order.
+ */
+function offsetBetweenLines(map: DomTextMap, node: Node, offset: number): number {
+  const { spans, paragraphs } = map;
+  const textLength = spans.length ? spans[spans.length - 1]!.end : 0;
+  const probe = document.createRange();
+  probe.setStart(node, offset);
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // Is line `mid` entirely before the point?
+    const line = document.createRange();
+    line.selectNodeContents(paragraphs[mid]!);
+    if (line.compareBoundaryPoints(Range.START_TO_END, probe) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < paragraphs.length ? spans[lo]!.start : textLength;
 }
 
 /** Canonical offset of a DOM point, clamped to the article; null when the map is unusable. */
 export function domPointToOffset(map: DomTextMap, node: Node, offset: number): number {
   const { root, spans, paragraphs } = map;
   const textLength = spans.length ? spans[spans.length - 1]!.end : 0;
-  if (node === root) {
-    if (offset >= paragraphs.length) return textLength;
-    return spans[offset]?.start ?? 0;
-  }
   if (!root.contains(node)) {
     // A selection that starts or ends outside the viewer clamps to the article's edge.
     const before = root.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING;
     return before ? 0 : textLength;
   }
-  let block: Node | null = node;
-  while (block && block.parentNode !== root) block = block.parentNode;
-  const index = paragraphs.indexOf(block as HTMLElement);
-  if (index < 0) return 0;
+  const index = lineOf(map, node);
+  if (index === null) return offsetBetweenLines(map, node, offset);
+  const block = paragraphs[index]!;
   const range = document.createRange();
-  range.setStart(block!, 0);
+  range.setStart(block, 0);
   range.setEnd(node, offset);
   return pointToOffset(spans, { paragraph: index, offset: range.toString().length });
 }

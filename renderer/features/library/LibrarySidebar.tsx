@@ -9,12 +9,15 @@ import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
 import { annotationCounts, liveArticles } from '../../db/queries';
+import { SourceFields } from './SourceFields';
+import { outletName } from '../../../shared/text/outlet';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
   const articles = useLiveQuery(() => liveArticles(), []);
   // Re-runs on every annotation change: reads index keys, not whole rows.
   const counts = useLiveQuery(() => annotationCounts(), []);
   const openId = useStore(uiStore, (s) => s.openArticleId);
+  const openRow = articles?.find((a) => a.id === openId);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const results = useMemo(() => searchArticles(articles ?? [], deferred), [articles, deferred]);
@@ -78,7 +81,8 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
             >
               <span className="library-title">{article.title}</span>
               <span className="library-meta">
-                {[article.source, article.date].filter(Boolean).join(' · ') || 'Unknown source'}
+                {[outletName(article), article.date].filter(Boolean).join(' · ') ||
+                  'Unknown source'}
                 {annotationCount(counts?.get(article.id) ?? 0)}
               </span>
               {snippet && <span className="library-snippet">{snippet}</span>}
@@ -104,6 +108,7 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
           </li>
         ))}
       </ul>
+      {openRow && <SourceFields article={openRow} />}
     </nav>
   );
 }

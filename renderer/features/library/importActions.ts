@@ -1,5 +1,6 @@
 import type { OpenedFile } from '../../../shared/ipc/contract';
-import { MAX_ARTICLE_BYTES } from '../../../shared/text/decode';
+import type { ArticleOrigin } from '../../../shared/model/types';
+import { decodeBytes, MAX_PDF_BYTES } from '../../../shared/text/decode';
 import { notify, reportError } from '../../components/toasts';
 import { platform } from '../../platform/platform';
 import { readFiles } from '../../platform/browserPlatform';
@@ -9,7 +10,10 @@ import { describeImport, importPrepared, type ImportReport } from './importArtic
 import { prepareFile, prepareText, type Prepared } from './prepareArticle';
 
 export const ARTICLE_FILTERS = [
-  { name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] },
+  {
+    name: 'Articles',
+    extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf', 'docx'],
+  },
 ];
 
 /** File › Import articles…: the native dialog in Electron, a file picker in the browser. */
@@ -19,7 +23,8 @@ export async function importFromDialog(): Promise<void> {
       title: 'Import articles',
       filters: ARTICLE_FILTERS,
       multiple: true,
-      maxBytes: MAX_ARTICLE_BYTES,
+      // The largest format (PDF) bounds the read; each format's own limit is checked after.
+      maxBytes: MAX_PDF_BYTES,
     });
     if (!result.canceled) await importOpenedFiles(result.files);
   } catch (e) {
@@ -29,7 +34,7 @@ export async function importFromDialog(): Promise<void> {
 
 export async function importDroppedFiles(files: File[]): Promise<void> {
   try {
-    await importOpenedFiles(await readFiles(files, MAX_ARTICLE_BYTES));
+    await importOpenedFiles(await readFiles(files, MAX_PDF_BYTES));
   } catch (e) {
     reportError('Importing dropped files', e);
   }
@@ -43,6 +48,42 @@ export async function importPastedText(text: string): Promise<ImportReport | nul
     reportError('Adding the pasted text', e);
     return null;
   }
+}
+
+/**
+ * File › Open web address…: the main process fetches the page (browsers cannot: CORS) and it
+ * takes the same path as an imported file. Returns why it failed, or null once imported.
+ */
+export async function importFromUrl(address: string): Promise<string | null> {
+  const fetched = await platform.fetchUrl(address);
+  if (!fetched.ok) return fetched.reason;
+  const kind: ArticleOrigin['kind'] = 'url';
+  // The model names a fetched article by its address.
+  const name = fetched.url;
+  let prepared: Prepared;
+  const binary = fetched.contentType.includes('pdf')
+    ? 'pdf'
+    : fetched.contentType.includes('wordprocessingml')
+      ? 'docx'
+      : null;
+  if (binary) {
+    const { prepareBinary } = await import('./prepareBinary');
+    prepared = await prepareBinary(name, fetched.bytes, binary, kind);
+  } else {
+    const decoded = await decodeBytes(fetched.bytes);
+    if (!decoded.ok) return decoded.reason;
+    const format =
+      fetched.contentType === 'text/plain'
+        ? 'txt'
+        : fetched.contentType === 'text/markdown'
+          ? 'md'
+          : 'html';
+    prepared = await prepareText(decoded.text, { kind, name, format }, fetched.url);
+  }
+  if (!prepared.ok) return prepared.reason;
+  if (!prepared.article.url) prepared.article.url = fetched.url;
+  await finish([prepared], 'Open web address');
+  return null;
 }
 
 async function importOpenedFiles(files: OpenedFile[]): Promise<ImportReport> {

@@ -10,6 +10,8 @@ export interface ImportReport {
   /** Same text as an article already in the library (or twice in this batch). */
   duplicates: { name: string; existingTitle: string; existingId: string }[];
   refused: { name: string; reason: string }[];
+  /** Imported, but the editor should know how (e.g. a page imported whole). */
+  notices: { name: string; notice: string }[];
 }
 
 /**
@@ -20,9 +22,11 @@ export async function importPrepared(
   items: Prepared[],
   label = 'Import articles',
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], duplicates: [], refused: [] };
-  for (const item of items)
+  const report: ImportReport = { imported: [], duplicates: [], refused: [], notices: [] };
+  for (const item of items) {
     if (!item.ok) report.refused.push({ name: item.name, reason: item.reason });
+    else if (item.notice) report.notices.push({ name: item.name, notice: item.notice });
+  }
   const ready = items.filter((i): i is Extract<Prepared, { ok: true }> => i.ok);
   if (ready.length === 0) return report;
 
@@ -62,6 +66,7 @@ export function describeImport(report: ImportReport): { message: string; isError
   const parts: string[] = [];
   if (report.imported.length === 1) parts.push(`Imported “${report.imported[0]!.title}”.`);
   else if (report.imported.length > 1) parts.push(`Imported ${report.imported.length} articles.`);
+  for (const n of report.notices) parts.push(`${n.name}: ${n.notice}`);
   for (const d of report.duplicates)
     parts.push(`${d.name} is already in the library as “${d.existingTitle}”; not imported again.`);
   for (const r of report.refused)

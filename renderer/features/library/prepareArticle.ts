@@ -1,16 +1,10 @@
 import { marked } from 'marked';
-import { articleDefaults } from '../../../shared/model/defaults';
-import type { Article, ArticleOrigin } from '../../../shared/model/types';
+import { finishPrepared, type Prepared } from './finishPrepared';
+import type { ArticleOrigin } from '../../../shared/model/types';
 import { canonicalizeText } from '../../../shared/text/canonical';
-import { decodeArticleBytes } from '../../../shared/text/decode';
-import { sha256Hex } from '../../../shared/text/hash';
-import { deriveMetadata, type MetadataHints } from '../../../shared/text/metadata';
-import { htmlToText } from './htmlToText';
-
-/** An article ready to store, or the reason a file cannot become one. */
-export type Prepared =
-  | { ok: true; name: string; article: Omit<Article, 'id' | 'createdAt' | 'updatedAt'> }
-  | { ok: false; name: string; reason: string };
+import { decodeArticleBytes, formatFromName } from '../../../shared/text/decode';
+import { plainStructure } from '../../../shared/structure/builder';
+import { importHtml } from './htmlImport';
 
 /** Decode, sanitize and canonicalize one file. Pure apart from DOMParser; writes nothing. */
 export async function prepareFile(
@@ -18,38 +12,45 @@ export async function prepareFile(
   bytes: Uint8Array,
   kind: ArticleOrigin['kind'] = 'file',
 ): Promise<Prepared> {
-  const decoded = decodeArticleBytes(name, bytes);
+  const format = formatFromName(name);
+  if (format === 'docx' || format === 'pdf') {
+    const { prepareBinary } = await import('./prepareBinary');
+    return prepareBinary(name, bytes, format, kind);
+  }
+  const decoded = await decodeArticleBytes(name, bytes);
   if (!decoded.ok) return { ok: false, name, reason: decoded.reason };
   return prepareText(decoded.text, { kind, name, format: decoded.format });
 }
 
-export async function prepareText(raw: string, origin: ArticleOrigin): Promise<Prepared> {
+export async function prepareText(
+  raw: string,
+  origin: ArticleOrigin,
+  url: string | null = null,
+): Promise<Prepared> {
   const name = origin.name ?? 'Pasted text';
-  let body = raw;
-  let hints: MetadataHints = { fileName: origin.name };
   if (origin.format === 'md') {
     // Markdown becomes HTML and then takes the same sanitizing path as an .html file.
-    const extract = htmlToText(await marked.parse(raw, { async: true }));
-    body = extract.text;
-    hints = { ...extract.hints, fileName: origin.name };
-  } else if (origin.format === 'html') {
-    const extract = htmlToText(raw);
-    body = extract.text;
-    hints = { ...extract.hints, fileName: origin.name };
+    const html = await marked.parse(raw, { async: true });
+    const extract = importHtml(html, { readability: false });
+    return finishPrepared(name, origin, extract.built, { ...extract.facts, fileName: name });
   }
-  const derived = deriveMetadata(canonicalizeText(body), hints);
-  if (derived.text.length === 0) return { ok: false, name, reason: 'it contains no readable text' };
-  return {
-    ok: true,
-    name,
-    article: {
-      ...articleDefaults(),
-      sha256: await sha256Hex(derived.text),
-      title: derived.title,
-      source: derived.source,
-      date: derived.date,
-      text: derived.text,
+  if (origin.format === 'html') {
+    const extract = importHtml(raw, { readability: true, url });
+    return finishPrepared(
+      name,
       origin,
-    },
-  };
+      extract.built,
+      { ...extract.facts, url: url ?? extract.facts.url, fileName: name },
+      extract.notice,
+    );
+  }
+  const text = canonicalizeText(raw);
+  return finishPrepared(
+    name,
+    origin,
+    { text, structure: plainStructure(text) },
+    { fileName: origin.name },
+  );
 }
+
+export type { Prepared, PreparedArticle, ImportFacts } from './finishPrepared';

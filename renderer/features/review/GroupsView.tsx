@@ -14,6 +14,7 @@ import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
 import { GroupLabelField } from './GroupLabelField';
 import { useGroupsData } from './reviewData';
 import { openInReview } from './reviewNav';
+import { outletName } from '../../../shared/text/outlet';
 
 /** Every claim group: its members by source, agreement state and the figures each states. */
 export function GroupsView() {
@@ -97,7 +98,8 @@ function GroupCard({
         {[...bySource.entries()].map(([articleId, members]) => (
           <div key={articleId} className="group-source">
             <dt title={titleOf(articleId)}>
-              {articles.get(articleId)?.source ?? titleOf(articleId)}
+              {(articles.get(articleId) && outletName(articles.get(articleId)!)) ??
+                titleOf(articleId)}
             </dt>
             {members.map((m) => (
               <dd key={m.annotation.id} data-state={m.state}>

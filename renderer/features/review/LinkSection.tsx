@@ -35,6 +35,7 @@ import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
 import { getArticle, getGroup, groupMembers, liveAnnotations } from '../../db/queries';
 import { isLive } from '../../../shared/model/live';
+import { outletName } from '../../../shared/text/outlet';
 
 const SUGGESTION_LIMIT = 12;
 
@@ -103,7 +104,7 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
   const corpus = useCorpus(false);
   const progress = useMatchingIndex(linking || findingQuote);
   const titles = useMemo(
-    () => new Map((corpus?.articles ?? []).map((a) => [a.id, a.title])),
+    () => new Map((corpus?.articles ?? []).map((a) => [a.id, outletName(a) ?? a.title])),
     [corpus?.articles],
   );
   const titleOf = (id: string) => titles.get(id) ?? 'a deleted article';

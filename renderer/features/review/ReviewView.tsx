@@ -27,6 +27,7 @@ import {
   liveArticles,
   liveGroups,
 } from '../../db/queries';
+import { outletName } from '../../../shared/text/outlet';
 
 const NO_IDS: readonly string[] = [];
 
@@ -310,7 +311,7 @@ function ReviewColumn({
       <header className="review-col-head">
         <h3 title={article.title}>{article.title}</h3>
         <div className="muted">
-          {[article.source, article.date].filter(Boolean).join(' · ') || article.origin.name}
+          {[outletName(article), article.date].filter(Boolean).join(' · ') || article.origin.name}
         </div>
         {focus &&
           (here.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Article, ClaimGroup } from '../../../shared/model/types';
 import { groupedAnnotations, liveArticles, liveGroups } from '../../db/queries';
+import { outletName } from '../../../shared/text/outlet';
 
 export interface GroupsData {
   groups: ClaimGroup[];
@@ -23,6 +24,7 @@ export function useGroupsData(): GroupsData | undefined {
 }
 
 /** A short, readable name for an article in narrow places (columns, chips, cells). */
-export function articleName(a: Pick<Article, 'title' | 'source'>): string {
-  return a.source ? `${a.source}: ${a.title}` : a.title;
+export function articleName(a: Pick<Article, 'title' | 'source' | 'url'>): string {
+  const outlet = outletName(a);
+  return outlet ? `${outlet}: ${a.title}` : a.title;
 }
