@@ -24,6 +24,23 @@ const asBundle = (w: Workspace): ParsedBundle => ({
 const clone = (w: Workspace): Workspace => structuredClone(w);
 
 describe('planMerge', () => {
+  it('brings back rows deleted here (tombstones) that the bundle holds, however old the bundle', () => {
+    const local = clone(ws);
+    const later = NOW + 1e9;
+    local.articles[0]!.deletedAt = later;
+    local.articles[0]!.updatedAt = later;
+    for (const a of local.annotations) Object.assign(a, { deletedAt: later, updatedAt: later });
+    for (const g of local.groups) Object.assign(g, { deletedAt: later, updatedAt: later });
+    const plan = planMerge(local, asBundle(ws), NOW);
+    const merged = applyPlan(local, plan);
+    expect(merged.articles.every((a) => a.deletedAt === null)).toBe(true);
+    expect(merged.annotations.filter((a) => a.deletedAt === null)).toHaveLength(
+      ws.annotations.length,
+    );
+    expect(merged.groups.filter((g) => g.deletedAt === null)).toHaveLength(ws.groups.length);
+    expect(plan.summary.annotations.added).toBe(ws.annotations.length);
+  });
+
   it('treats an article with the same sha256 as the same article and re-points annotations', () => {
     const local = clone(ws);
     local.articles[0]!.id = 'local-article-0';

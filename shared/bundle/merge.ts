@@ -192,10 +192,13 @@ export function planMerge(
 }
 
 function compare(
-  local: { updatedAt: number } | undefined,
+  local: { updatedAt: number; deletedAt: number | null } | undefined,
   incoming: { updatedAt: number },
 ): 'added' | 'updated' | 'unchanged' | 'keptLocal' {
   if (!local) return 'added';
+  // Importing a bundle is the editor asking for what it holds: a row deleted here comes back,
+  // whatever the clocks say (bundles carry no tombstones, so nothing is deleted the other way).
+  if (local.deletedAt !== null) return 'added';
   if (incoming.updatedAt > local.updatedAt) return 'updated';
   return incoming.updatedAt === local.updatedAt ? 'unchanged' : 'keptLocal';
 }

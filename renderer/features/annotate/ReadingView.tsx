@@ -13,8 +13,18 @@ export function ReadingView() {
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
-  const article = useLiveQuery(() => (openId ? getArticle(openId) : undefined), [openId]);
-  const rows = useLiveQuery(() => (openId ? annotationsOf(openId) : []), [openId]);
+  // Results carry the id they were read for: while the next article's query is still running,
+  // useLiveQuery hands back the previous article's rows, which must never be shown on this one.
+  const articleRead = useLiveQuery(
+    async () => ({ id: openId, article: openId ? await getArticle(openId) : undefined }),
+    [openId],
+  );
+  const rowsRead = useLiveQuery(
+    async () => ({ id: openId, rows: openId ? await annotationsOf(openId) : [] }),
+    [openId],
+  );
+  const article = articleRead?.id === openId ? articleRead.article : undefined;
+  const rows = rowsRead?.id === openId ? rowsRead.rows : undefined;
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
