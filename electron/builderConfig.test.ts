@@ -23,6 +23,7 @@ interface BuilderConfig {
   linux: { target: string[]; category: string; maintainer?: string };
   win: { target: string[] };
   mac: { target: string[] };
+  electronFuses?: Record<string, boolean>;
 }
 const config = parse(read('electron-builder.yml')) as BuilderConfig;
 
@@ -64,6 +65,20 @@ describe('electron-builder.yml', () => {
     expect(read('.gitignore').split('\n')).toContain(`${config.directories.output}/`);
     // Offline packing needs electronDist; leaving it unset keeps normal machines working.
     expect(config.electronDist).toBeUndefined();
+  });
+
+  it('sets the Electron fuses that lock the shipped binary down', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // OnlyLoadAppFromAsar and integrity validation need the app inside an asar.
+    expect(config.asar).toBe(true);
   });
 
   it('targets AppImage + deb (Office), NSIS and dmg', () => {

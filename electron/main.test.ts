@@ -63,7 +63,7 @@ const fake = vi.hoisted(() => {
         getPath: () => '/home/user/Documents',
       },
       BrowserWindow,
-      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string) => order.push(`handle ${channel}`)) },
       Menu: {
         buildFromTemplate: vi.fn((t: unknown) => t),
@@ -109,6 +109,7 @@ describe('main.ts wiring', () => {
       'protocol.handle app',
       `handle ${IPC_CHANNELS.openFiles}`,
       `handle ${IPC_CHANNELS.saveFile}`,
+      `handle ${IPC_CHANNELS.openLink}`,
       'menu',
     ]) {
       const at = fake.order.indexOf(step);

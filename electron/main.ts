@@ -11,6 +11,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
 } from './appProtocol';
+import { registerExternalLinkHandler } from './externalLinks';
 import { registerFileHandlers } from './fileHandlers';
 import { send } from './ipcHandle';
 import { buildMenuTemplate } from './menuTemplate';
@@ -53,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
 
   app.on('web-contents-created', (_event, contents) => {
-    installWebContentsSecurity(contents, { openExternal: (url) => shell.openExternal(url) });
+    installWebContentsSecurity(contents);
   });
 
   void app.whenReady().then(() => {
@@ -67,6 +68,12 @@ if (!app.requestSingleInstanceLock()) {
       dialog,
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultSaveDir: app.getPath('documents'),
+    });
+    registerExternalLinkHandler({
+      ipcMain,
+      dialog,
+      openExternal: (url) => shell.openExternal(url),
+      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

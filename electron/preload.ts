@@ -26,6 +26,7 @@ export const bridge = {
   platform: 'electron',
   openFiles: (req) => invoke(IPC_CHANNELS.openFiles, req),
   saveFile: (req) => invoke(IPC_CHANNELS.saveFile, req),
+  openLink: (req) => invoke(IPC_CHANNELS.openLink, req),
   onMenuCommand(listener: (cmd: MenuCommand) => void) {
     // Only known commands pass; the listener never sees the IPC event (it holds `sender`).
     const relay = (_event: IpcRendererEvent, cmd: unknown) => {

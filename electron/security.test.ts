@@ -114,7 +114,7 @@ describe('installSessionSecurity', () => {
 describe('installWebContentsSecurity', () => {
   it('allows navigation within the app origin and denies everything else', () => {
     const fake = fakeContents();
-    installWebContentsSecurity(fake.contents, { openExternal: vi.fn() });
+    installWebContentsSecurity(fake.contents);
     expect(fake.emitPrevented('will-navigate', APP_ENTRY_URL)).toBe(false);
     expect(fake.emitPrevented('will-navigate', 'app://corroborate/index.html#review')).toBe(false);
     expect(fake.emitPrevented('will-navigate', 'https://example.com/')).toBe(true);
@@ -126,19 +126,17 @@ describe('installWebContentsSecurity', () => {
 
   it('blocks <webview> attachment', () => {
     const fake = fakeContents();
-    installWebContentsSecurity(fake.contents, { openExternal: vi.fn() });
+    installWebContentsSecurity(fake.contents);
     expect(fake.emitPrevented('will-attach-webview', 'https://example.com/')).toBe(true);
   });
 
-  it('denies every new window and opens only plain http(s) links externally', () => {
-    const openExternal = vi.fn(() => Promise.resolve());
+  it('denies every new window and never opens anything externally by itself', () => {
     const fake = fakeContents();
-    installWebContentsSecurity(fake.contents, { openExternal });
+    installWebContentsSecurity(fake.contents);
     expect(fake.open('https://www.reuters.com/article')).toEqual({ action: 'deny' });
     expect(fake.open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(fake.open('app://corroborate/index.html')).toEqual({ action: 'deny' });
     expect(fake.open('smb://server/share')).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://www.reuters.com/article']]);
   });
 });
 

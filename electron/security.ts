@@ -23,7 +23,7 @@ export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN)
   return originOf(url) === appOrigin;
 }
 
-/** Links the user clicked may open in the system browser only if they are plain http(s). */
+/** Links the editor clicked may open in the system browser only if they are plain http(s). */
 export function isSafeExternalUrl(url: string): boolean {
   if (url.length > 2048) return false;
   try {
@@ -64,13 +64,15 @@ export function installSessionSecurity(session: Session): void {
 
 export interface WebContentsSecurityOptions {
   appOrigin?: string;
-  /** shell.openExternal; called only with URLs that pass isSafeExternalUrl. */
-  openExternal: (url: string) => unknown;
 }
 
+/**
+ * No window.open, no navigation away: links leave the app only through the openLink IPC
+ * (externalLinks.ts), which shows the address and waits for the editor's confirmation.
+ */
 export function installWebContentsSecurity(
   contents: WebContents,
-  { appOrigin = APP_ORIGIN, openExternal }: WebContentsSecurityOptions,
+  { appOrigin = APP_ORIGIN }: WebContentsSecurityOptions = {},
 ): void {
   const guardNavigation = (event: Event<{ url: string }>) => {
     if (!isAllowedNavigation(event.url, appOrigin)) event.preventDefault();
@@ -78,8 +80,5 @@ export function installWebContentsSecurity(
   contents.on('will-navigate', guardNavigation);
   contents.on('will-redirect', guardNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void Promise.resolve(openExternal(url)).catch(() => undefined);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -13,17 +13,28 @@ import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate
 import { ReviewView } from '../features/review/ReviewView';
 import { GroupsView } from '../features/review/GroupsView';
 import { MatrixView } from '../features/review/MatrixView';
-import { BundleActions, handleBundleMenu } from '../features/bundle/BundleActions';
+import { BUNDLE_COMMANDS, BundleActions } from '../features/bundle/BundleActions';
+import { registerCommands, runCommand, type Command } from '../commands/registry';
 import { DropZone } from './DropZone';
 import { useAppKeys } from './useAppKeys';
 import { startupProblem } from './startup';
 
-const VIEWS: { id: MainView; label: string }[] = [
-  { id: 'read', label: 'Read' },
-  { id: 'review', label: 'Side by side' },
-  { id: 'groups', label: 'Claim groups' },
-  { id: 'matrix', label: 'Matrix' },
+const VIEWS: { id: MainView; label: string; command: string }[] = [
+  { id: 'read', label: 'Read', command: 'view-read' },
+  // 'review' is also the Electron menu's "Side-by-side review".
+  { id: 'review', label: 'Side by side', command: 'review' },
+  { id: 'groups', label: 'Claim groups', command: 'view-groups' },
+  { id: 'matrix', label: 'Matrix', command: 'view-matrix' },
 ];
+
+/** Mod+1…Mod+4 switch views, as the tabs do. */
+const VIEW_COMMANDS: Command[] = VIEWS.map((v, i) => ({
+  id: v.command,
+  label: `Show ${v.label}`,
+  keys: [`Mod+${i + 1}`],
+  inFields: true,
+  run: () => updateUi({ view: v.id }).catch((e) => reportError('Switching view', e)),
+}));
 
 export function App() {
   const view = useStore(uiStore, (s) => s.view);
@@ -41,11 +52,11 @@ export function App() {
     () => ({
       askSpeaker: setPendingQuote,
       openPaste: () => setPasting(true),
-      onMenu: handleBundleMenu,
     }),
     [],
   );
   useAppKeys(commands);
+  useEffect(() => registerCommands([...BUNDLE_COMMANDS, ...VIEW_COMMANDS]), []);
 
   if (fatal) {
     return (
@@ -77,9 +88,8 @@ export function App() {
                   role="tab"
                   aria-selected={view === v.id}
                   className={view === v.id ? 'tab active' : 'tab'}
-                  onClick={() =>
-                    void updateUi({ view: v.id }).catch((e) => reportError('Switching view', e))
-                  }
+                  title={`${v.label} (Ctrl+${VIEWS.indexOf(v) + 1})`}
+                  onClick={() => runCommand(v.command)}
                 >
                   {v.label}
                 </button>

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../shared/ipc/contract';
 import { platform } from '../platform/platform';
 import { redo, undo } from '../state/history';
 import { selectAnnotation, uiStore } from '../state/uiState';
@@ -11,12 +10,11 @@ import { viewersForArticle } from '../features/annotate/viewerRegistry';
 import { importFromDialog } from '../features/library/importActions';
 import { typingInField } from '../components/keyboard';
 import { annotationsOf } from '../db/queries';
+import { commandForKey, registerCommands, runCommand, type Command } from '../commands/registry';
 
 export interface AppCommands {
   askSpeaker: (span: PendingSpan) => void;
   openPaste: () => void;
-  /** Extra menu commands handled by features (bundle import/export, review). */
-  onMenu?: (cmd: MenuCommand) => boolean;
 }
 
 export async function runUndo(which: 'undo' | 'redo'): Promise<void> {
@@ -31,101 +29,118 @@ export async function runUndo(which: 'undo' | 'redo'): Promise<void> {
   }
 }
 
-/** Keyboard shortcuts and Electron menu commands, in one place so both do the same thing. */
+/** The app-wide commands (features register their own); see renderer/commands/registry.ts. */
+function appCommands(commands: AppCommands): Command[] {
+  const tag = async (kind: 'claim' | 'quote') => {
+    const span = await readPendingSpan();
+    if (!span) {
+      notify('info', `Select some text first, then press ${kind === 'claim' ? 'C' : 'Q'}.`);
+      return;
+    }
+    if (kind === 'quote') commands.askSpeaker(span);
+    else await tagSpan(span, 'claim');
+  };
+
+  const step = async (delta: 1 | -1) => {
+    const { openArticleId, selectedAnnotationId } = uiStore.get();
+    if (!openArticleId) return;
+    const list = inTextOrder(await annotationsOf(openArticleId));
+    if (list.length === 0) return;
+    const at = list.findIndex((a) => a.id === selectedAnnotationId);
+    const next =
+      list[at < 0 ? (delta > 0 ? 0 : list.length - 1) : (at + delta + list.length) % list.length]!;
+    selectAnnotation(next.id);
+    for (const v of viewersForArticle(openArticleId)) v.scrollToOffset(next.position.start);
+  };
+
+  const deleteSelected = async () => {
+    const id = uiStore.get().selectedAnnotationId;
+    if (!id) return;
+    try {
+      await deleteAnnotations([id]);
+      selectAnnotation(null);
+      notify('info', 'Annotation deleted.', { label: 'Undo', run: () => void runUndo('undo') });
+    } catch (err) {
+      reportError('Deleting the annotation', err);
+    }
+  };
+
+  const inRead = () => uiStore.get().view === 'read';
+  return [
+    { id: 'undo', label: 'Undo', keys: ['Mod+Z'], run: () => runUndo('undo') },
+    { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], run: () => runUndo('redo') },
+    {
+      id: 'import-files',
+      label: 'Import…',
+      keys: ['Mod+O'],
+      inFields: true,
+      run: () => importFromDialog(),
+    },
+    { id: 'paste-article', label: 'Paste article', keys: ['Mod+Shift+V'], run: commands.openPaste },
+    {
+      id: 'find',
+      label: 'Search the library',
+      keys: ['Mod+F'],
+      inFields: true,
+      run: () =>
+        document.querySelector<HTMLInputElement>('[data-testid="library-search"]')?.focus(),
+    },
+    { id: 'tag-claim', label: 'Tag as claim', keys: ['C'], run: () => tag('claim') },
+    { id: 'tag-quote', label: 'Tag as quote', keys: ['Q'], run: () => tag('quote') },
+    {
+      id: 'deselect',
+      label: 'Close the panel',
+      keys: ['Escape'],
+      run: () => selectAnnotation(null),
+    },
+    {
+      id: 'delete-annotation',
+      label: 'Delete annotation',
+      keys: ['Delete', 'Backspace'],
+      enabled: () => !!uiStore.get().selectedAnnotationId,
+      run: deleteSelected,
+    },
+    {
+      id: 'next-annotation',
+      label: 'Next annotation',
+      keys: ['J'],
+      enabled: inRead,
+      run: () => step(1),
+    },
+    {
+      id: 'previous-annotation',
+      label: 'Previous annotation',
+      keys: ['K'],
+      enabled: inRead,
+      run: () => step(-1),
+    },
+  ];
+}
+
+/**
+ * Registers the app-wide commands and routes every key press and Electron menu command through
+ * the registry, so a shortcut, a menu item and a button always do the same thing.
+ */
 export function useAppKeys(commands: AppCommands): void {
+  useEffect(() => registerCommands(appCommands(commands)), [commands]);
+
   useEffect(() => {
-    const tag = async (kind: 'claim' | 'quote') => {
-      const span = await readPendingSpan();
-      if (!span) {
-        notify('info', `Select some text first, then press ${kind === 'claim' ? 'C' : 'Q'}.`);
-        return;
-      }
-      if (kind === 'quote') commands.askSpeaker(span);
-      else await tagSpan(span, 'claim');
-    };
-
-    const step = async (delta: 1 | -1) => {
-      const { openArticleId, selectedAnnotationId } = uiStore.get();
-      if (!openArticleId) return;
-      const list = inTextOrder(await annotationsOf(openArticleId));
-      if (list.length === 0) return;
-      const at = list.findIndex((a) => a.id === selectedAnnotationId);
-      const next =
-        list[
-          at < 0 ? (delta > 0 ? 0 : list.length - 1) : (at + delta + list.length) % list.length
-        ]!;
-      selectAnnotation(next.id);
-      for (const v of viewersForArticle(openArticleId)) v.scrollToOffset(next.position.start);
-    };
-
-    const menu = (cmd: MenuCommand) => {
-      if (commands.onMenu?.(cmd)) return;
-      if (cmd === 'undo' || cmd === 'redo') void runUndo(cmd);
-      else if (cmd === 'import-files') void importFromDialog();
-      else if (cmd === 'paste-article') commands.openPaste();
-      else if (cmd === 'find')
-        document.querySelector<HTMLInputElement>('[data-testid="library-search"]')?.focus();
-    };
-
     const onKey = (e: KeyboardEvent) => {
       // Not e.defaultPrevented: Lexical prevents Escape and others in the viewer, yet they are ours.
       if (document.querySelector('dialog[open]')) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      const inField = typingInField(e.target);
-      if (mod && !e.altKey) {
-        if (key === 'z' && !inField) {
-          e.preventDefault();
-          menu(e.shiftKey ? 'redo' : 'undo');
-        } else if (key === 'y' && !inField) {
-          e.preventDefault();
-          menu('redo');
-        } else if (key === 'o') {
-          e.preventDefault();
-          menu('import-files');
-        } else if (key === 'v' && e.shiftKey && !inField) {
-          e.preventDefault();
-          menu('paste-article');
-        } else if (key === 'f') {
-          e.preventDefault();
-          menu('find');
-        } else if (key === 'e') {
-          e.preventDefault();
-          menu('export-bundle');
-        }
-        return;
-      }
-      if (inField || e.altKey) return;
-      if (key === 'c' && !e.shiftKey) {
-        e.preventDefault();
-        void tag('claim');
-      } else if (key === 'q' && !e.shiftKey) {
-        e.preventDefault();
-        void tag('quote');
-      } else if (key === 'escape') {
-        selectAnnotation(null);
-      } else if ((key === 'delete' || key === 'backspace') && uiStore.get().selectedAnnotationId) {
-        e.preventDefault();
-        const id = uiStore.get().selectedAnnotationId!;
-        void deleteAnnotations([id])
-          .then(() => {
-            selectAnnotation(null);
-            notify('info', 'Annotation deleted.', {
-              label: 'Undo',
-              run: () => void runUndo('undo'),
-            });
-          })
-          .catch((err) => reportError('Deleting the annotation', err));
-      } else if ((key === 'j' || key === 'k') && uiStore.get().view === 'read') {
-        e.preventDefault();
-        void step(key === 'j' ? 1 : -1);
-      }
+      const command = commandForKey(e, typingInField(e.target));
+      if (!command) return;
+      // Escape also closes other things (menus, fields): it is ours, but not exclusively.
+      if (command.id !== 'deselect') e.preventDefault();
+      void Promise.resolve(command.run()).catch((err) => reportError(command.label, err));
     };
     window.addEventListener('keydown', onKey);
-    const offMenu = platform.onMenuCommand(menu);
+    const offMenu = platform.onMenuCommand((cmd) => {
+      if (!runCommand(cmd)) notify('info', `“${cmd}” is not available here.`);
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();
     };
-  }, [commands]);
+  }, []);
 }

@@ -20,6 +20,15 @@ export function browserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { canceled: false, name: req.suggestedName };
     },
+    async openLink({ url }) {
+      // Same policy as Electron's main process: plain http(s) only, the address shown first.
+      if (!isPlainWebAddress(url)) return { opened: false, refused: 'unsafe' };
+      if (!window.confirm(`Open this address in your browser?\n\n${url}`)) {
+        return { opened: false, refused: 'declined' };
+      }
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return { opened: true, refused: null };
+    },
     onMenuCommand: () => () => {},
   };
 }
@@ -72,4 +81,13 @@ export async function readFiles(files: File[], maxBytes: number): Promise<Opened
       }
     }),
   );
+}
+
+function isPlainWebAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,8 @@ import type {
   MenuCommand,
   OpenFilesRequest,
   OpenFilesResult,
+  OpenLinkRequest,
+  OpenLinkResult,
   SaveFileRequest,
   SaveFileResult,
 } from '../../shared/ipc/contract';
@@ -17,6 +19,11 @@ export interface Platform {
   kind: 'electron' | 'browser';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Open a link the editor clicked in an article, in the system browser, after the address is
+   * shown and confirmed (by main in Electron). The only way anything leaves the app.
+   */
+  openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
@@ -31,6 +38,7 @@ function electronPlatform(bridge: CorroborateBridge): Platform {
     kind: 'electron',
     openFiles: (req) => bridge.openFiles(req),
     saveFile: (req) => bridge.saveFile(req),
+    openLink: (req) => bridge.openLink(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -101,11 +101,11 @@ describe('readBundle refuses bad input with a specific, readable error', () => {
   it('newer format version: refused, telling the editor to update', async () => {
     const e = await expectError(
       edit('manifest.json', (m) => {
-        m.formatVersion = 3;
+        m.formatVersion = 4;
         m.appVersion = '2.0.0';
       }),
       'newer-version',
-      /made by a newer version of Corroborate \(Corroborate 2\.0\.0, bundle format 3\)/,
+      /made by a newer version of Corroborate \(Corroborate 2\.0\.0, bundle format 4\)/,
     );
     expect(e.message).toMatch(/Update Corroborate/);
   });
@@ -197,10 +197,7 @@ describe('readBundle refuses bad input with a specific, readable error', () => {
     await expectError(
       edit('annotations.jsonld', (c) => {
         const g = items(c).find((x) => x.motivation === 'linking' && x.target.length > 0);
-        g.target.push({
-          source: 'urn:corroborate:annotation:ghost',
-          'corroborate:stance': 'agrees',
-        });
+        g.target.push({ type: 'SpecificResource', source: 'urn:corroborate:annotation:ghost' });
       }),
       'missing-annotation',
       /lists an annotation \(“ghost”\) that is not in the bundle/,
@@ -209,11 +206,11 @@ describe('readBundle refuses bad input with a specific, readable error', () => {
       edit('annotations.jsonld', (c) => {
         const member = items(c).find((x) => x.body.some?.((b: any) => b.purpose === 'linking'));
         const link = member.body.find((b: any) => b.purpose === 'linking');
-        link['corroborate:stance'] =
-          link['corroborate:stance'] === 'agrees' ? 'conflicts' : 'agrees';
+        const other = items(c).find((x) => x.motivation === 'linking' && x.id !== link.source);
+        link.source = other.id;
       }),
       'group-mismatch',
-      /disagree about its membership or stance/,
+      /disagree about its membership/,
     );
   });
 

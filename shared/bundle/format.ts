@@ -12,8 +12,12 @@
  */
 
 export const FORMAT_NAME = 'corroborate-bundle';
-/** v1: the pre-release draft (see migrate.ts). v2: W3C JSON-LD annotations, code-point offsets. */
-export const FORMAT_VERSION = 2;
+/**
+ * v1: the pre-release draft (migrate.ts). v2: W3C JSON-LD annotations, code-point offsets
+ * (migrateV2.ts). v3: source fields and structure, tags and authors, verdicts and status, W3C
+ * targets other tools accept, bounded values.
+ */
+export const FORMAT_VERSION = 3;
 export const BUNDLE_EXTENSION = '.corroborate';
 export const BUNDLE_MIME = 'application/vnd.corroborate.bundle+zip';
 

@@ -2,19 +2,25 @@
  * Workspace ⇄ W3C Web Annotation JSON-LD (annotations.jsonld, also the standalone JSON-LD export).
  *
  * Decision: claim groups live in the same AnnotationCollection as the text annotations, as
- * `motivation: "linking"` annotations with one target per member. One file is then a complete,
- * standard collection any Web Annotation tool can read, and the standalone export is byte-for-byte
- * the bundle entry. Mapping of app fields (documented in the README):
- *   kind     → TextualBody, purpose "classifying", value "claim" | "quote" (always present)
- *   speaker  → TextualBody, purpose "identifying" (absent when null)
- *   note     → TextualBody, purpose "commenting" (absent when empty)
- *   group    → SpecificResource body, purpose "linking", source urn:corroborate:group:<id>,
- *              corroborate:stance (absent when ungrouped)
- *   label    → group's TextualBody, purpose "describing"; labelEdited → corroborate:labelEdited
- *   offsets  → TextPositionSelector in code points; createdAt/updatedAt → created/modified.
+ * `motivation: "linking"` annotations with one SpecificResource target per member. One file is
+ * then a complete, standard collection any Web Annotation tool can read, and the standalone
+ * export is byte-for-byte the bundle entry. Mapping of app fields (format 3, README):
+ *   kind       → TextualBody, purpose "classifying", value "claim" | "quote" (always present)
+ *   speaker    → TextualBody, purpose "identifying" (absent when null)
+ *   note       → TextualBody, purpose "commenting" (absent when empty)
+ *   tags       → one TextualBody per tag, purpose "tagging", in the editor's order
+ *   group      → SpecificResource body, purpose "linking", source urn:corroborate:group:<id>
+ *   stance     → TextualBody, purpose "assessing", value "agrees" | "conflicts" (with a group)
+ *   author     → creator {type: Person, name} (absent when null)
+ *   target     → SpecificResource {source: urn:corroborate:article:<sha256>, selector: [quote, position]}
+ *   group row  → describing body (label), assessing body (verdict, absent when null),
+ *                commenting body (reasoning, absent when empty), corroborate:labelEdited,
+ *                corroborate:status, corroborate:resolution; targets: SpecificResource per member
+ *                (urn:corroborate:workspace for a group without members: W3C wants a target)
+ *   offsets    → TextPositionSelector in code points; createdAt/updatedAt → created/modified.
+ * Deleted rows (tombstones) are not exported (order.ts leaves them out).
  */
 import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
-import { completeAnnotation, completeGroup } from '../model/defaults';
 import { offsetConverter, type OffsetConverter } from '../anchoring/codepoints';
 import { EXPORT_AGAIN, fail } from './errors';
 import {
@@ -28,11 +34,13 @@ import {
   toIso,
 } from './format';
 import { sortWorkspace } from './order';
-import type {
-  AnnotationBodyLd,
-  AnnotationCollection,
-  GroupAnnotationLd,
-  TextAnnotationLd,
+import {
+  WORKSPACE_URN,
+  type AnnotationBodyLd,
+  type AnnotationCollection,
+  type GroupAnnotationLd,
+  type GroupBodyLd,
+  type TextAnnotationLd,
 } from './schema';
 import type { Workspace } from './types';
 
@@ -59,8 +67,9 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
     const body: AnnotationBodyLd[] = [
       { type: 'TextualBody', purpose: 'classifying', value: a.kind },
     ];
-    if (a.speaker !== null)
+    if (a.speaker !== null) {
       body.push({ type: 'TextualBody', purpose: 'identifying', value: a.speaker });
+    }
     if (a.note !== '') {
       body.push({
         type: 'TextualBody',
@@ -69,15 +78,14 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
         format: 'text/plain',
       });
     }
+    for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
     if (a.groupId !== null) {
-      body.push({
-        type: 'SpecificResource',
-        purpose: 'linking',
-        source: groupUrn(a.groupId),
-        'corroborate:stance': a.stance,
-      });
+      body.push({ type: 'SpecificResource', purpose: 'linking', source: groupUrn(a.groupId) });
+      if (a.stance !== null) {
+        body.push({ type: 'TextualBody', purpose: 'assessing', value: a.stance });
+      }
     }
-    return {
+    const item: TextAnnotationLd = {
       id: annotationUrn(a.id),
       type: 'Annotation',
       motivation: 'highlighting',
@@ -85,6 +93,7 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
       modified: toIso(a.updatedAt),
       body,
       target: {
+        type: 'SpecificResource',
         source: articleUrn(entry.article.sha256),
         selector: [
           {
@@ -101,6 +110,8 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
         ],
       },
     };
+    if (a.author !== null) item.creator = { type: 'Person', name: a.author };
+    return item;
   });
 
   const membersOf = new Map<string, Annotation[]>();
@@ -110,27 +121,45 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
     if (list) list.push(a);
     else membersOf.set(a.groupId, [a]);
   }
-  const groupItems = groups.map((g): GroupAnnotationLd => ({
-    id: groupUrn(g.id),
-    type: 'Annotation',
-    motivation: 'linking',
-    created: toIso(g.createdAt),
-    modified: toIso(g.updatedAt),
-    body: { type: 'TextualBody', purpose: 'describing', value: g.label },
-    'corroborate:labelEdited': g.labelEdited,
-    target: (membersOf.get(g.id) ?? []).map((a) => ({
-      source: annotationUrn(a.id),
-      'corroborate:stance': a.stance,
-    })),
-  }));
+  const groupItems = groups.map((g): GroupAnnotationLd => {
+    const body: GroupBodyLd[] = [{ type: 'TextualBody', purpose: 'describing', value: g.label }];
+    if (g.verdict !== null)
+      body.push({ type: 'TextualBody', purpose: 'assessing', value: g.verdict });
+    if (g.reasoning !== '') {
+      body.push({ type: 'TextualBody', purpose: 'commenting', value: g.reasoning });
+    }
+    const members = membersOf.get(g.id) ?? [];
+    return {
+      id: groupUrn(g.id),
+      type: 'Annotation',
+      motivation: 'linking',
+      created: toIso(g.createdAt),
+      modified: toIso(g.updatedAt),
+      body,
+      'corroborate:labelEdited': g.labelEdited,
+      'corroborate:status': g.status,
+      'corroborate:resolution': g.resolution,
+      target:
+        members.length > 0
+          ? members.map((a) => ({ type: 'SpecificResource', source: annotationUrn(a.id) }))
+          : [{ type: 'SpecificResource', source: WORKSPACE_URN }],
+    };
+  });
 
+  const collectionId = `urn:corroborate:collection:${createdAt}`;
   return {
     '@context': [JSONLD_CONTEXT[0], { corroborate: JSONLD_CONTEXT[1].corroborate }],
-    id: `urn:corroborate:collection:${createdAt}`,
+    id: collectionId,
     type: 'AnnotationCollection',
     label: 'Corroborate annotations',
     total: textItems.length + groupItems.length,
-    first: { type: 'AnnotationPage', items: [...textItems, ...groupItems] },
+    first: {
+      id: `${collectionId}:page:1`,
+      type: 'AnnotationPage',
+      partOf: collectionId,
+      startIndex: 0,
+      items: [...textItems, ...groupItems],
+    },
   };
 }
 
@@ -156,7 +185,8 @@ export function fromAnnotationCollection(
   }
 
   const groups: ClaimGroup[] = [];
-  const groupMembers = new Map<string, Map<string, Stance | null>>();
+  const groupMembers = new Map<string, Set<string>>();
+  const groupLabel = new Map<string, string>();
   for (const item of items) {
     if (item.motivation !== 'linking') continue;
     const id =
@@ -169,29 +199,52 @@ export function fromAnnotationCollection(
         E,
       );
     }
-    const members = new Map<string, Stance | null>();
+    const bodies = new Map<string, GroupBodyLd>();
+    for (const b of item.body) {
+      if (bodies.has(b.purpose)) {
+        fail(
+          'invalid-content',
+          `The claim group “${id}” has two “${b.purpose}” bodies; Corroborate expects at most one. ${EXPORT_AGAIN}`,
+          E,
+        );
+      }
+      bodies.set(b.purpose, b);
+    }
+    const label = bodies.get('describing');
+    if (!label) {
+      fail(
+        'invalid-content',
+        `The claim group “${id}” has no label (no “describing” body). ${EXPORT_AGAIN}`,
+        E,
+      );
+    }
+    const members = new Set<string>();
     for (const t of item.target) {
+      if (t.source === WORKSPACE_URN) continue;
       const memberId =
         parseUrn('annotation', t.source) ??
         fail(
           'invalid-content',
-          `Claim group “${item.body.value}” has a malformed member “${t.source}”. ${EXPORT_AGAIN}`,
+          `Claim group “${label.value}” has a malformed member “${t.source}”. ${EXPORT_AGAIN}`,
           E,
         );
-      members.set(memberId, t['corroborate:stance']);
+      members.add(memberId);
     }
     groupMembers.set(id, members);
-    groups.push(
-      completeGroup({
-        id,
-        label: item.body.value,
-        labelEdited: item['corroborate:labelEdited'],
-        createdAt: fromIso(item.created),
-        updatedAt: fromIso(item.modified),
-      }),
-    );
+    groupLabel.set(id, label.value);
+    groups.push({
+      id,
+      label: label.value,
+      labelEdited: item['corroborate:labelEdited'],
+      verdict: bodies.get('assessing')?.value ?? null,
+      reasoning: bodies.get('commenting')?.value ?? '',
+      status: item['corroborate:status'],
+      resolution: item['corroborate:resolution'],
+      createdAt: fromIso(item.created),
+      updatedAt: fromIso(item.modified),
+      deletedAt: null,
+    });
   }
-  const groupLabel = new Map(groups.map((g) => [g.id, g.label]));
 
   const annotations: Annotation[] = [];
   const seen = new Set<string>();
@@ -241,7 +294,15 @@ export function fromAnnotationCollection(
     }
 
     const bodies = new Map<string, AnnotationBodyLd>();
+    const tags: string[] = [];
     for (const b of item.body) {
+      if (b.purpose === 'tagging') {
+        if (tags.includes(b.value)) {
+          fail('invalid-content', `${name()} has the tag “${b.value}” twice. ${EXPORT_AGAIN}`, E);
+        }
+        tags.push(b.value);
+        continue;
+      }
       if (bodies.has(b.purpose)) {
         fail(
           'invalid-content',
@@ -262,6 +323,7 @@ export function fromAnnotationCollection(
     const speaker = bodies.get('identifying');
     const note = bodies.get('commenting');
     const link = bodies.get('linking');
+    const assessing = bodies.get('assessing');
     let groupId: string | null = null;
     let stance: Stance | null = null;
     if (link?.purpose === 'linking') {
@@ -274,41 +336,48 @@ export function fromAnnotationCollection(
           E,
         );
       }
-      stance = link['corroborate:stance'];
-      if (!members.has(id) || members.get(id) !== stance) {
+      if (!members.has(id)) {
         fail(
           'group-mismatch',
-          `${name()} and the claim group “${groupLabel.get(groupId)}” disagree about its membership or stance. ${EXPORT_AGAIN}`,
+          `${name()} and the claim group “${groupLabel.get(groupId)}” disagree about its membership. ${EXPORT_AGAIN}`,
           E,
         );
       }
+      stance = assessing?.purpose === 'assessing' ? (assessing.value as Stance) : null;
+    } else if (assessing) {
+      fail(
+        'invalid-content',
+        `${name()} has a stance (“assessing” body) but belongs to no claim group. ${EXPORT_AGAIN}`,
+        E,
+      );
     }
-    annotations.push(
-      completeAnnotation({
-        id,
-        articleId: article.id,
-        kind: kind.value,
-        position: { type: 'TextPositionSelector', start, end },
-        quote: {
-          type: 'TextQuoteSelector',
-          exact: quote.exact,
-          prefix: quote.prefix,
-          suffix: quote.suffix,
-        },
-        speaker: speaker?.purpose === 'identifying' ? speaker.value : null,
-        note: note?.purpose === 'commenting' ? note.value : '',
-        groupId,
-        stance,
-        createdAt: fromIso(item.created),
-        updatedAt: fromIso(item.modified),
-      }),
-    );
+    annotations.push({
+      id,
+      articleId: article.id,
+      kind: kind.value,
+      position: { type: 'TextPositionSelector', start, end },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+      },
+      speaker: speaker?.purpose === 'identifying' ? speaker.value : null,
+      note: note?.purpose === 'commenting' ? note.value : '',
+      groupId,
+      stance,
+      tags,
+      author: item.creator?.name ?? null,
+      createdAt: fromIso(item.created),
+      updatedAt: fromIso(item.modified),
+      deletedAt: null,
+    });
   }
 
   // Every member a group lists must be an annotation that says it belongs to that group.
   const annotationGroup = new Map(annotations.map((a) => [a.id, a.groupId]));
   for (const [gid, members] of groupMembers) {
-    for (const memberId of members.keys()) {
+    for (const memberId of members) {
       if (!annotationGroup.has(memberId)) {
         fail(
           'missing-annotation',

@@ -48,7 +48,7 @@ describe('planMerge', () => {
     const plan = planMerge(local, asBundle(ws), NOW);
     expect(plan.articles.map((a) => a.sha256)).not.toContain(ws.articles[0]!.sha256);
     expect(plan.summary.articles).toEqual({ added: 0, updated: 0, matched: 5 });
-    expect(plan.articleIdMap[ws.articles[0]!.id]).toBe('local-article-0');
+    expect(plan.articleIdMap.get(ws.articles[0]!.id)).toBe('local-article-0');
     const onFirst = plan.annotations.filter((a) => a.articleId === 'local-article-0');
     expect(onFirst.length).toBe(
       ws.annotations.filter((a) => a.articleId === ws.articles[0]!.id).length,

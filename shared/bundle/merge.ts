@@ -5,7 +5,8 @@
  *
  * Rules:
  *  - Articles: the same sha256 is the same article; incoming annotations are re-pointed to the
- *    local id. Its metadata (title, source, date) is taken only when the incoming copy is newer.
+ *    local id. Its metadata (title, source, authors, url, language, date, structure) is taken
+ *    only when the incoming copy is newer.
  *    A new article keeps its id unless that id is taken locally, then it gets a fresh one.
  *  - Annotations and groups: same id = same thing; the incoming copy wins only if its updatedAt
  *    is later (ties keep the local row, which makes a second import of the same bundle a no-op).
@@ -48,8 +49,11 @@ export interface MergePlan {
   annotations: Annotation[];
   review: ReanchorItem[];
   summary: MergeSummary;
-  /** Incoming article id → id it has in the workspace after the merge. */
-  articleIdMap: Record<string, string>;
+  /**
+   * Incoming article id → id it has in the workspace after the merge. A Map, not an object:
+   * ids are data, and an id like "__proto__" must not reach Object.prototype.
+   */
+  articleIdMap: Map<string, string>;
   /** True when applying the plan would change nothing (e.g. the same bundle imported twice). */
   empty: boolean;
 }
@@ -78,13 +82,13 @@ export function planMerge(
   // Articles.
   const localBySha = new Map(existing.articles.map((a) => [a.sha256, a]));
   const takenIds = new Set(existing.articles.map((a) => a.id));
-  const articleIdMap: Record<string, string> = {};
+  const articleIdMap = new Map<string, string>();
   const textOf = new Map<string, Article>(); // final id → article (for re-anchoring)
   const articles: Article[] = [];
   for (const a of incoming.articles) {
     const local = localBySha.get(a.sha256);
     if (local) {
-      articleIdMap[a.id] = local.id;
+      articleIdMap.set(a.id, local.id);
       textOf.set(local.id, local);
       summary.articles.matched++;
       if (local.deletedAt !== null) {
@@ -95,13 +99,23 @@ export function planMerge(
       }
       if (
         a.updatedAt > local.updatedAt &&
-        (a.title !== local.title || a.source !== local.source || a.date !== local.date)
+        (a.title !== local.title ||
+          a.source !== local.source ||
+          a.date !== local.date ||
+          a.url !== local.url ||
+          a.language !== local.language ||
+          a.authors.join('\n') !== local.authors.join('\n') ||
+          JSON.stringify(a.structure) !== JSON.stringify(local.structure))
       ) {
         articles.push({
           ...local,
           title: a.title,
           source: a.source,
+          authors: a.authors,
+          url: a.url,
+          language: a.language,
           date: a.date,
+          structure: a.structure,
           updatedAt: a.updatedAt,
         });
         summary.articles.updated++;
@@ -110,7 +124,7 @@ export function planMerge(
     }
     const id = takenIds.has(a.id) ? newId() : a.id;
     takenIds.add(id);
-    articleIdMap[a.id] = id;
+    articleIdMap.set(a.id, id);
     const article = { ...a, id };
     textOf.set(id, article);
     articles.push(article);
@@ -141,7 +155,7 @@ export function planMerge(
       summary.annotations[verdict]++;
       return;
     }
-    const articleId = articleIdMap[a.articleId]!;
+    const articleId = articleIdMap.get(a.articleId)!;
     const article = textOf.get(articleId)!;
     const moved: Annotation = { ...a, articleId };
     if (selectorsMatch(article.text, moved.position, moved.quote)) {

@@ -140,7 +140,14 @@ describe('format 1 → 2 migration', () => {
         createdAt: '2023-11-02T10:00:00.000Z',
       },
       'articles.json': [
-        { id: 'a1', title: 'T', source: null, date: null, text: 'Short text.', createdAt: 1 },
+        {
+          id: 'a1',
+          title: 'T',
+          source: null,
+          date: null,
+          text: 'Short text.',
+          createdAt: 1_698_919_200_000,
+        },
       ],
       'annotations.json': [
         {
@@ -154,8 +161,8 @@ describe('format 1 → 2 migration', () => {
           note: '',
           groupId: null,
           stance: null,
-          createdAt: 1,
-          updatedAt: 1,
+          createdAt: 1_698_919_200_000,
+          updatedAt: 1_698_919_200_000,
         },
       ],
     };

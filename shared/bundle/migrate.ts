@@ -23,76 +23,82 @@ import { buildQuoteSelector } from '../anchoring/selectors';
 import { isPlaced, reanchor } from '../anchoring/reanchor';
 import { canonicalizeText } from '../text/canonical';
 import { sha256Hex } from '../text/hash';
+import { LIMITS, bounded, epochMs, id, isoTime, text } from './bounds';
 import { EXPORT_AGAIN, fail } from './errors';
 import { excerpt } from './jsonld';
-import { parseJsonEntry, parseWith } from './parseEntry';
+import { parseJsonEntry, parseWith, repairWarning, type Repairs } from './parseEntry';
 import type { ParsedBundle, ProgressOptions } from './types';
 import { checkAborted } from './abort';
 
 export const V1_ENTRIES = ['manifest.json', 'articles.json', 'annotations.json', 'groups.json'];
 
-const ms = z.number().int().min(0);
-const id = z.string().min(1);
+const ms = epochMs;
 
 export const V1ManifestSchema = z.object({
   format: z.literal('corroborate-bundle'),
   formatVersion: z.literal(1),
-  appVersion: z.string().min(1),
-  createdAt: z.iso.datetime(),
+  appVersion: text(LIMITS.appVersion, 1),
+  createdAt: isoTime,
 });
-const V1ArticlesSchema = z.array(
+const V1ArticlesSchema = bounded(
   z.object({
     id,
-    title: z.string(),
-    source: z.string().nullable(),
-    date: z.string().nullable(),
-    text: z.string(),
+    title: text(LIMITS.title),
+    source: text(LIMITS.source).nullable(),
+    date: z.string().max(40).nullable(),
+    text: text(LIMITS.text),
     createdAt: ms,
   }),
+  LIMITS.articles,
 );
-const V1AnnotationsSchema = z.array(
+const V1AnnotationsSchema = bounded(
   z.object({
     id,
     articleId: id,
     kind: z.enum(['claim', 'quote']),
-    start: z.number().int(),
-    end: z.number().int(),
-    exact: z.string().min(1),
-    speaker: z.string().nullable(),
-    note: z.string(),
+    start: z.number().int().min(0).max(LIMITS.text),
+    end: z.number().int().min(0).max(LIMITS.text),
+    exact: text(LIMITS.quote, 1),
+    speaker: text(LIMITS.speaker).nullable(),
+    note: text(LIMITS.note),
     groupId: id.nullable(),
     stance: z.enum(['agrees', 'conflicts']).nullable(),
     createdAt: ms,
     updatedAt: ms,
   }),
+  LIMITS.items,
 );
-const V1GroupsSchema = z.array(z.object({ id, label: z.string(), createdAt: ms }));
+const V1GroupsSchema = bounded(
+  z.object({ id, label: text(LIMITS.label), createdAt: ms }),
+  LIMITS.items,
+);
 
 export async function migrateV1(
   texts: Map<string, string>,
   opts: ProgressOptions,
 ): Promise<ParsedBundle> {
+  const repairs: Repairs = { strings: 0 };
   const manifest = parseWith(
     'manifest.json',
     V1ManifestSchema,
-    parseJsonEntry('manifest.json', texts.get('manifest.json')),
+    parseJsonEntry('manifest.json', texts.get('manifest.json'), repairs),
   );
   const v1Articles = parseWith(
     'articles.json',
     V1ArticlesSchema,
-    parseJsonEntry('articles.json', texts.get('articles.json')),
+    parseJsonEntry('articles.json', texts.get('articles.json'), repairs),
   );
   const v1Annotations = parseWith(
     'annotations.json',
     V1AnnotationsSchema,
-    parseJsonEntry('annotations.json', texts.get('annotations.json')),
+    parseJsonEntry('annotations.json', texts.get('annotations.json'), repairs),
   );
   // groups.json was optional in v1 (absent when the editor had made no groups).
   const v1Groups = texts.has('groups.json')
     ? parseWith(
         'groups.json',
         V1GroupsSchema,
-        parseJsonEntry('groups.json', texts.get('groups.json')),
+        parseJsonEntry('groups.json', texts.get('groups.json'), repairs),
       )
     : [];
 
@@ -231,6 +237,7 @@ export async function migrateV1(
 
   const warnings = [
     `Converted from the older bundle format 1 (Corroborate ${manifest.appVersion}).`,
+    ...repairWarning(repairs),
     ...(canonicalized > 0
       ? [
           `Normalized the text of ${canonicalized} article(s); ${moved} annotation(s) moved with it.`,

@@ -1,8 +1,19 @@
 import type { z } from 'zod';
+import { toWellFormed } from './bounds';
 import { EXPORT_AGAIN, fail } from './errors';
 
-/** JSON.parse with an error that names the entry. */
-export function parseJsonEntry(name: string, text: string | undefined): unknown {
+/** Counts strings repaired while reading an older format (see parseJsonEntry). */
+export interface Repairs {
+  strings: number;
+}
+
+/**
+ * JSON.parse with an error that names the entry. With `repairs` (formats 1 and 2 only), lone
+ * surrogates are replaced by U+FFFD instead of being refused: app 0.1.x cut titles inside emoji
+ * pairs, and UTF-8 (hence its sha256) already saw U+FFFD there, so the repaired string is the
+ * one the fingerprint was computed on. Format 3 is written well-formed and refused otherwise.
+ */
+export function parseJsonEntry(name: string, text: string | undefined, repairs?: Repairs): unknown {
   if (text === undefined) {
     fail(
       'missing-entry',
@@ -11,7 +22,13 @@ export function parseJsonEntry(name: string, text: string | undefined): unknown 
     );
   }
   try {
-    return JSON.parse(text);
+    if (!repairs) return JSON.parse(text);
+    return JSON.parse(text, (_key, value: unknown) => {
+      if (typeof value !== 'string') return value;
+      const fixed = toWellFormed(value);
+      if (fixed !== value) repairs.strings++;
+      return fixed;
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     fail('invalid-json', `${name} in the bundle is not valid JSON (${why}). ${EXPORT_AGAIN}`, name);
@@ -44,4 +61,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
     .join('');
+}
+
+export function repairWarning(repairs: Repairs): string[] {
+  return repairs.strings === 0
+    ? []
+    : [
+        `Replaced broken characters (half of an emoji pair, left by an older version) with � in ${repairs.strings} place(s).`,
+      ];
 }

@@ -4,7 +4,7 @@
  * applies it in one transaction. Order of checks: size, file type, entry names, manifest format
  * and version, each entry's shape, counts, ids, hashes, cross-references, offsets.
  */
-import { articleDefaults } from '../model/defaults';
+import type { ArticleStructure } from '../model/structure';
 import type { Article } from '../model/types';
 import { canonicalizeText } from '../text/canonical';
 import { sha256Hex } from '../text/hash';
@@ -13,9 +13,11 @@ import { BundleFailure, EXPORT_AGAIN, bundleError, fail, type BundleError } from
 import { ENTRY, FORMAT_NAME, FORMAT_VERSION, fromIso } from './format';
 import { excerpt, fromAnnotationCollection } from './jsonld';
 import { V1_ENTRIES, migrateV1 } from './migrate';
-import { parseJsonEntry, parseWith } from './parseEntry';
+import { parseJsonEntry, parseWith, repairWarning, type Repairs } from './parseEntry';
 import { err, ok, type Result } from './result';
+import { upgradeArticlesV2, upgradeCollectionV2 } from './migrateV2';
 import { AnnotationCollectionSchema, ArticlesFileSchema, ManifestSchema } from './schema';
+import { V2AnnotationCollectionSchema, V2ArticlesFileSchema, V2ManifestSchema } from './schemaV2';
 import type { ParsedBundle, ProgressOptions } from './types';
 import { unzipEntries } from './unzip';
 
@@ -42,11 +44,17 @@ export async function readBundle(
 
 async function read(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
   checkAborted(opts);
-  const { texts, others } = unzipEntries(bytes, WANTED);
-  const head = parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest));
-  const version = checkVersion(head);
+  const { texts, others } = unzipEntries(bytes, WANTED, opts);
+  const manifestText = texts.get(ENTRY.manifest);
+  const head = parseJsonEntry(ENTRY.manifest, manifestText);
+  const version = checkVersion(head, writtenVersion(manifestText ?? ''));
+  checkContentVersion(version, writtenVersion(manifestText ?? ''), texts);
 
-  const parsed = version === 1 ? await migrateV1(texts, opts) : await readV2(texts, opts);
+  const written = writtenVersion(manifestText ?? '');
+  const parsed =
+    version === 1
+      ? await migrateV1(texts, opts)
+      : await readJsonLd(version === 2 ? 2 : 3, written, texts, opts);
   const ownEntries = version === 1 ? V1_ENTRIES : V2_ENTRIES;
   const ignored = [...others, ...[...texts.keys()].filter((n) => !ownEntries.includes(n))].sort();
   // Unknown entries are ignored, not refused: a later 2.x may add optional parts (thumbnails,
@@ -59,7 +67,39 @@ async function read(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBun
   return parsed;
 }
 
-function checkVersion(head: unknown): number {
+/**
+ * formatVersion exactly as the file spells it: JSON.parse turns 1e999 into Infinity, which
+ * JSON.stringify then shows as "null", a number the file never contained.
+ */
+export function writtenVersion(manifestText: string): string {
+  const m = /"formatVersion"\s*:\s*("(?:[^"\\]|\\.){0,40}"|[^,}\s]{1,40})/.exec(manifestText);
+  return m ? m[1]! : 'missing';
+}
+
+/**
+ * The manifest's version must match what the other entries are: format 1 has annotations.json
+ * and bare arrays; format 2 has annotations.jsonld and articles.json as an object. A mismatch
+ * means the zip was assembled by hand, and reading it with the wrong rules gives baffling
+ * messages ("expected array"), so name the mismatch instead.
+ */
+function checkContentVersion(version: number, written: string, texts: Map<string, string>): void {
+  const looksV1 = texts.has('annotations.json') && !texts.has(ENTRY.annotations);
+  const looksV2 = texts.has(ENTRY.annotations) && !texts.has('annotations.json');
+  const content = looksV1 ? 1 : looksV2 ? 2 : null;
+  // Formats 2 and 3 share entry names; checkArticlesVersion tells them apart.
+  if (content === null || content === version || (content === 2 && version === 3)) return;
+  const why =
+    content === 1
+      ? 'it has annotations.json and no annotations.jsonld'
+      : 'it has annotations.jsonld and no annotations.json';
+  fail(
+    'version-mismatch',
+    `The bundle's manifest says format ${written}, but its contents are in format ${content} (${why}), so the manifest was replaced or the zip was put together by hand. ${EXPORT_AGAIN}`,
+    ENTRY.manifest,
+  );
+}
+
+function checkVersion(head: unknown, written: string): number {
   const h = (typeof head === 'object' && head !== null ? head : {}) as Record<string, unknown>;
   if (h.format !== FORMAT_NAME) {
     fail(
@@ -73,31 +113,39 @@ function checkVersion(head: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
     fail(
       'unsupported-version',
-      `The bundle's format version (${JSON.stringify(v)}) is not one Corroborate has ever written. ${EXPORT_AGAIN}`,
+      `The bundle's format version (${written}) is not one Corroborate has ever written. ${EXPORT_AGAIN}`,
       ENTRY.manifest,
     );
   }
   if (v > FORMAT_VERSION) {
     fail(
       'newer-version',
-      `This bundle was made by a newer version of Corroborate (${app}bundle format ${v}); this version reads formats up to ${FORMAT_VERSION}. Update Corroborate, then import it again.`,
+      `This bundle was made by a newer version of Corroborate (${app}bundle format ${written}); this version reads formats up to ${FORMAT_VERSION}. Update Corroborate, then import it again.`,
       ENTRY.manifest,
     );
   }
   return v;
 }
 
-async function readV2(texts: Map<string, string>, opts: ProgressOptions): Promise<ParsedBundle> {
-  const manifest = parseWith(
-    ENTRY.manifest,
-    ManifestSchema,
-    parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest)),
-  );
-  const file = parseWith(
-    ENTRY.articles,
-    ArticlesFileSchema,
-    parseJsonEntry(ENTRY.articles, texts.get(ENTRY.articles)),
-  );
+/** Format 2 and 3 share the container; format 2 is upgraded in memory (migrateV2.ts). */
+async function readJsonLd(
+  version: 2 | 3,
+  written: string,
+  texts: Map<string, string>,
+  opts: ProgressOptions,
+): Promise<ParsedBundle> {
+  const repairs: Repairs | undefined = version === 2 ? { strings: 0 } : undefined;
+  const manifestJson = parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest), repairs);
+  const articlesJson = parseJsonEntry(ENTRY.articles, texts.get(ENTRY.articles), repairs);
+  checkArticlesVersion(version, written, articlesJson);
+  const manifest =
+    version === 3
+      ? parseWith(ENTRY.manifest, ManifestSchema, manifestJson)
+      : parseWith(ENTRY.manifest, V2ManifestSchema, manifestJson);
+  const file =
+    version === 3
+      ? parseWith(ENTRY.articles, ArticlesFileSchema, articlesJson)
+      : upgradeArticlesV2(parseWith(ENTRY.articles, V2ArticlesFileSchema, articlesJson));
   const { counts } = manifest;
   checkCount('articles', counts.articles, file.articles.length, ENTRY.articles);
 
@@ -124,6 +172,7 @@ async function readV2(texts: Map<string, string>, opts: ProgressOptions): Promis
       );
     }
     shas.set(a.sha256, a.title);
+    checkTimes(`articles[${i}]`, ENTRY.articles, a.createdAt, a.updatedAt);
     if (canonicalizeText(a.text) !== a.text) {
       fail(
         'not-canonical',
@@ -131,6 +180,8 @@ async function readV2(texts: Map<string, string>, opts: ProgressOptions): Promis
         ENTRY.articles,
       );
     }
+    // The text is well-formed (the schema refused lone surrogates), so the UTF-8 bytes hashed
+    // here are exactly the stored string: no replacement character can make two texts collide.
     if ((await sha256Hex(a.text)) !== a.sha256) {
       fail(
         'hash-mismatch',
@@ -138,45 +189,117 @@ async function readV2(texts: Map<string, string>, opts: ProgressOptions): Promis
         ENTRY.articles,
       );
     }
+    if (version === 3 && a.id !== a.sha256) {
+      fail(
+        'invalid-content',
+        `articles.json does not match the bundle format at articles[${i}].id: must equal the article's sha256. ${EXPORT_AGAIN}`,
+        ENTRY.articles,
+      );
+    }
+    if (a.structure !== null) checkStructure(a.text, a.structure, i);
     articles.push({
-      ...articleDefaults(),
-      // Articles are named by their text everywhere; older bundles' own ids are not kept.
       id: a.sha256,
       sha256: a.sha256,
       title: a.title,
       source: a.source,
+      authors: a.authors,
+      url: a.url,
+      language: a.language,
       date: a.date,
       text: a.text,
+      structure: a.structure,
       origin: { kind: a.origin.kind, name: a.origin.name, format: a.origin.format },
       createdAt: fromIso(a.createdAt),
       updatedAt: fromIso(a.updatedAt),
+      deletedAt: null,
     });
-    opts.onProgress?.(i + 1, total);
+    opts.onProgress?.(i + 1, total, 'Checking articles');
   }
 
   checkAborted(opts);
-  const coll = parseWith(
-    ENTRY.annotations,
-    AnnotationCollectionSchema,
-    parseJsonEntry(ENTRY.annotations, texts.get(ENTRY.annotations)),
-  );
+  const collJson = parseJsonEntry(ENTRY.annotations, texts.get(ENTRY.annotations), repairs);
+  const coll =
+    version === 3
+      ? parseWith(ENTRY.annotations, AnnotationCollectionSchema, collJson)
+      : upgradeCollectionV2(parseWith(ENTRY.annotations, V2AnnotationCollectionSchema, collJson));
   const items = coll.first.items;
   const nAnnotations = items.filter((x) => x.motivation === 'highlighting').length;
   checkCount('annotations', counts.annotations, nAnnotations, ENTRY.annotations);
   checkCount('claim groups', counts.groups, items.length - nAnnotations, ENTRY.annotations);
-  opts.onProgress?.(total - 1, total);
+  for (const [i, item] of items.entries()) {
+    checkTimes(`first.items[${i}]`, ENTRY.annotations, item.created, item.modified);
+  }
+  opts.onProgress?.(total - 1, total, 'Checking annotations');
 
   const { annotations, groups } = fromAnnotationCollection(coll, articles);
-  opts.onProgress?.(total, total);
+  opts.onProgress?.(total, total, 'Checking annotations');
   return {
-    formatVersion: FORMAT_VERSION,
+    formatVersion: version,
     appVersion: manifest.appVersion,
     createdAt: manifest.createdAt,
     articles,
     annotations,
     groups,
-    warnings: [],
+    warnings:
+      version === 2
+        ? [
+            `Converted from the older bundle format 2 (Corroborate ${manifest.appVersion}).`,
+            ...repairWarning(repairs!),
+          ]
+        : [],
   };
+}
+
+/** A time must not run backwards: modified before created means the row was tampered with. */
+function checkTimes(path: string, entry: string, created: string, modified: string): void {
+  if (fromIso(modified) < fromIso(created)) {
+    fail(
+      'invalid-content',
+      `${entry} does not match the bundle format at ${path}: it was modified (${modified}) before it was created (${created}). ${EXPORT_AGAIN}`,
+      entry,
+    );
+  }
+}
+
+/** One block per line and every mark inside its line: the viewer relies on both. */
+function checkStructure(text: string, structure: ArticleStructure, i: number): void {
+  const lines = text.length === 0 ? [] : text.split('\n');
+  const at = `articles.json does not match the bundle format at articles[${i}].structure`;
+  if (structure.blocks.length !== lines.length) {
+    fail(
+      'invalid-content',
+      `${at}: it has ${structure.blocks.length} blocks but the text has ${lines.length} lines (one block per line). ${EXPORT_AGAIN}`,
+      ENTRY.articles,
+    );
+  }
+  structure.blocks.forEach((b, n) => {
+    for (const m of b.marks ?? []) {
+      if (m.start >= m.end || m.end > lines[n]!.length) {
+        fail(
+          'invalid-content',
+          `${at}.blocks[${n}]: a ${m.type} mark covers ${m.start}–${m.end} of a line of ${lines[n]!.length} characters. ${EXPORT_AGAIN}`,
+          ENTRY.articles,
+        );
+      }
+    }
+  });
+}
+
+/**
+ * The articles' shape must match the manifest's version: format 3 articles carry `authors`,
+ * format 2 articles do not. Reading one as the other either fails on "expected array" or, worse,
+ * silently drops fields, so the mismatch is named instead.
+ */
+function checkArticlesVersion(version: 2 | 3, written: string, json: unknown): void {
+  const first = (json as { articles?: unknown[] } | null)?.articles?.[0];
+  if (typeof first !== 'object' || first === null) return;
+  const content = 'authors' in first ? 3 : 2;
+  if (content === version) return;
+  fail(
+    'version-mismatch',
+    `The bundle's manifest says format ${written}, but its contents are in format ${content} (${content === 3 ? 'its articles have authors' : 'its articles have no authors or structure'}), so the manifest was replaced or the zip was put together by hand. ${EXPORT_AGAIN}`,
+    ENTRY.manifest,
+  );
 }
 
 function checkCount(what: string, declared: number, actual: number, entry: string): void {

@@ -120,17 +120,30 @@ describe('bundle round trip', () => {
       expect(Array.from(emoji.text).slice(pos.start, pos.end).join('')).toBe(a.quote.exact);
     }
 
-    // Groups are linking annotations with one target per member and the member's stance.
+    // Groups are linking annotations with one SpecificResource target per member; the stance
+    // is the member's own "assessing" body; verdict and reasoning are bodies of the group.
     const group = ws.groups.find(
-      (g) => ws.annotations.filter((a) => a.groupId === g.id).length > 1,
+      (g) => g.verdict !== null && ws.annotations.filter((a) => a.groupId === g.id).length > 1,
     )!;
     const members = ws.annotations.filter((a) => a.groupId === group.id);
     const gItem = coll.first.items.find((x) => x.id === `urn:corroborate:group:${group.id}`);
     if (gItem?.motivation !== 'linking') throw new Error('missing group');
-    expect(gItem.body.value).toBe(group.label);
-    expect(new Set(gItem.target.map((t) => `${t.source} ${t['corroborate:stance']}`))).toEqual(
-      new Set(members.map((m) => `urn:corroborate:annotation:${m.id} ${m.stance}`)),
+    expect(gItem.body.find((b) => b.purpose === 'describing')?.value).toBe(group.label);
+    expect(gItem.body.find((b) => b.purpose === 'assessing')?.value).toBe(group.verdict);
+    expect(gItem['corroborate:status']).toBe(group.status);
+    expect(new Set(gItem.target.map((t) => `${t.type} ${t.source}`))).toEqual(
+      new Set(members.map((m) => `SpecificResource urn:corroborate:annotation:${m.id}`)),
     );
+    for (const m of members) {
+      const item = coll.first.items.find((x) => x.id === `urn:corroborate:annotation:${m.id}`)!;
+      expect(item.body).toContainEqual({
+        type: 'TextualBody',
+        purpose: 'assessing',
+        value: m.stance,
+      });
+      expect(item.body.filter((b) => b.purpose === 'tagging').map((b) => b.value)).toEqual(m.tags);
+    }
+    expect(coll.first.id).toBe(`${coll.id}:page:1`);
   });
 
   it('keeps HTML inside article text as text, byte for byte', async () => {

@@ -3,6 +3,7 @@
  * inputs always give the same ids, offsets, groups and timestamps.
  */
 import { annotationDefaults, articleDefaults, groupDefaults } from '../model/defaults';
+import type { ArticleStructure, Block } from '../model/structure';
 import type { Annotation, Article, ClaimGroup, Stance } from '../model/types';
 import { makeSelectors } from '../anchoring/selectors';
 import { canonicalizeText } from '../text/canonical';
@@ -40,8 +41,13 @@ export async function sampleWorkspace(
       ...articleDefaults(),
       id: sha256,
       sha256,
-      title: `${text.split('\n')[0]!.slice(0, 70)}`,
+      // Cut by code points: a UTF-16 slice could split an emoji's surrogate pair.
+      title: Array.from(text.split('\n')[0]!).slice(0, 70).join(''),
       source: i % 3 === 0 ? null : `Outlet ${i % 7}`,
+      authors: i % 2 === 1 ? ['Jane Doe', `Reporter ${i}`] : [],
+      url: i % 3 === 1 ? `https://news.example/${src.name}/${i}` : null,
+      language: i % 4 === 3 ? null : 'en',
+      structure: i % 2 === 1 ? sampleStructure(text) : null,
       date: i % 2 === 0 ? '2017-09-28' : null,
       text,
       origin: { kind: 'seed', name: `${src.name}.txt`, format: 'txt' },
@@ -59,6 +65,10 @@ export async function sampleWorkspace(
       id: `grp-${pad(g)}`,
       label: `Claim ${g + 1}`,
       labelEdited: g % 2 === 0,
+      verdict: g % 4 === 3 ? null : (['True', 'Half true', 'False'] as const)[g % 3]!,
+      reasoning: g % 2 === 0 ? `ICE's own figures, checked on ${g + 1} September.` : '',
+      status: (['open', 'checking', 'resolved'] as const)[g % 3]!,
+      resolution: g % 3 === 2 ? 'The 167 covers the whole LA area office, the 101 the city.' : '',
       createdAt: t,
       updatedAt: t,
     });
@@ -80,6 +90,8 @@ export async function sampleWorkspace(
       id: `ann-${pad(n)}`,
       articleId: article.id,
       kind,
+      tags: n % 5 === 0 ? [] : n % 5 === 1 ? ['figures'] : ['figures', `para-${n % 3}`],
+      author: n % 4 === 0 ? 'Ana Editor' : null,
       ...makeSelectors(article.text, start, end),
       speaker: kind === 'quote' ? 'Tom Homan' : null,
       note: rand() < 0.3 ? `Check against the ICE statement, "para ${n % 9}", ok?` : '',
@@ -90,6 +102,28 @@ export async function sampleWorkspace(
     });
   }
   return { articles, annotations, groups };
+}
+
+/** First line a heading, a bold word and a link on the second: the shapes a bundle must keep. */
+function sampleStructure(text: string): ArticleStructure {
+  const lines = text.split('\n');
+  return {
+    blocks: lines.map((line, n): Block => {
+      if (n === 0) return { type: 'heading', level: 1 };
+      if (n === 1 && line.length > 8) {
+        return {
+          type: 'paragraph',
+          marks: [
+            { start: 0, end: 4, type: 'bold' },
+            { start: 5, end: 8, type: 'link', href: 'https://www.ice.gov/news' },
+          ],
+        };
+      }
+      return n % 5 === 4
+        ? { type: 'list-item', list: { ordered: false, depth: 0, listId: 1 } }
+        : { type: 'paragraph' };
+    }),
+  };
 }
 
 /** A span of 3–25 whole words inside one paragraph. */

@@ -1,70 +1,131 @@
 /**
- * The bundle format (version 2) as zod schemas: the single definition used both to validate
+ * The bundle format (version 3) as zod schemas: the single definition used both to validate
  * imports and to publish schema/corroborate-bundle.schema.json (z.toJSONSchema). Schemas hold
- * only shapes; rules across entries (counts, ids, offsets, hashes) are checked in validate.ts.
+ * shapes and bounds (bounds.ts); rules across entries (counts, ids, offsets, hashes) are checked
+ * by the reader. The published schema compiles in Ajv's strict mode: no `format` keywords
+ * (times are patterns), no custom keywords.
  *
  * Zod objects strip unknown keys on parse, so a bundle from a later minor revision that adds an
  * optional field still reads; the published JSON Schema is generated for input and says so.
  */
 import { z } from 'zod';
+import { LIMITS, bounded, count, id, isoTime, text } from './bounds';
 import { CORROBORATE_VOCAB, FORMAT_NAME, FORMAT_VERSION, W3C_ANNO_CONTEXT } from './format';
 
-const isoDateTime = z.iso
-  .datetime()
-  .describe('ISO 8601 date-time in UTC, e.g. 2017-09-28T14:03:00.000Z');
-const count = z.number().int().min(0);
-const id = z.string().min(1);
+const urn = (prefix: string, what: string) =>
+  z
+    .string()
+    .max(LIMITS.id * 4)
+    .regex(
+      new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.+`),
+      `must be a ${what} (${prefix}…)`,
+    );
 
 export const ManifestSchema = z
   .object({
     format: z.literal(FORMAT_NAME),
     formatVersion: z.literal(FORMAT_VERSION),
-    appVersion: z.string().min(1).describe('Version of the Corroborate app that wrote the bundle'),
-    createdAt: isoDateTime,
+    appVersion: text(LIMITS.appVersion, 1).describe(
+      'Version of the Corroborate app that wrote the bundle',
+    ),
+    createdAt: isoTime,
     counts: z
       .object({ articles: count, annotations: count, groups: count })
       .describe('How many articles, text annotations and claim groups the other entries hold'),
   })
   .meta({ id: 'Manifest', title: 'manifest.json' });
 
+const InlineMarkSchema = z.object({
+  start: count,
+  end: count,
+  type: z.enum(['bold', 'italic', 'link']),
+  href: text(LIMITS.url).optional(),
+});
+
+const BlockSchema = z
+  .object({
+    type: z.enum([
+      'paragraph',
+      'heading',
+      'quote',
+      'list-item',
+      'table-cell',
+      'image',
+      'preformatted',
+    ]),
+    level: z.number().int().min(1).max(6).optional(),
+    list: z
+      .object({
+        ordered: z.boolean(),
+        depth: z.number().int().min(0).max(32),
+        listId: z.number().int().min(0).max(LIMITS.blocks),
+      })
+      .optional(),
+    cell: z
+      .object({
+        table: z.number().int().min(0).max(LIMITS.blocks),
+        row: z.number().int().min(0).max(LIMITS.blocks),
+        col: z.number().int().min(0).max(1_000),
+        header: z.boolean(),
+      })
+      .optional(),
+    image: z.object({ alt: text(LIMITS.title) }).optional(),
+    page: z.number().int().min(1).max(100_000).optional(),
+    marks: bounded(InlineMarkSchema, LIMITS.marks).optional(),
+  })
+  .meta({
+    id: 'Block',
+    description:
+      'How one line of the text looked; offsets of marks count UTF-16 units of that line',
+  });
+
 export const BundleArticleSchema = z
   .object({
-    id: id,
+    id: id.describe('Equal to sha256 (articles are named by their text)'),
     sha256: z
       .string()
       .regex(/^[0-9a-f]{64}$/)
       .describe('Lowercase hex sha256 of the UTF-8 text; annotations name the article by it'),
-    title: z.string(),
-    source: z.string().nullable(),
+    title: text(LIMITS.title),
+    source: text(LIMITS.source).nullable().describe("The outlet's short display name"),
+    authors: bounded(text(LIMITS.author, 1), LIMITS.authors),
+    url: text(LIMITS.url).nullable(),
+    language: z
+      .string()
+      .max(LIMITS.language)
+      .regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag such as "en"')
+      .nullable(),
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .nullable(),
-    text: z
-      .string()
-      .describe(
-        'Canonical plain text: NFC, one paragraph per line joined by LF. Plain text even when it looks like HTML.',
-      ),
+    text: text(LIMITS.text).describe(
+      'Canonical plain text: NFC, one paragraph per line joined by LF. Plain text even when it looks like HTML.',
+    ),
+    structure: z
+      .object({ blocks: bounded(BlockSchema, LIMITS.blocks) })
+      .nullable()
+      .describe('One block per line of text, or null for plain paragraphs'),
     origin: z.object({
       kind: z.enum(['seed', 'file', 'paste', 'bundle', 'url', 'sync']),
-      name: z.string().nullable(),
+      name: text(LIMITS.url).nullable(),
       format: z.enum(['txt', 'md', 'html', 'paste', 'pdf', 'docx']),
     }),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
+    createdAt: isoTime,
+    updatedAt: isoTime,
   })
   .meta({ id: 'Article' });
 
 export const ArticlesFileSchema = z
-  .object({ articles: z.array(BundleArticleSchema) })
+  .object({ articles: bounded(BundleArticleSchema, LIMITS.articles) })
   .meta({ id: 'ArticlesFile', title: 'articles.json' });
 
 const TextQuoteSelectorSchema = z
   .object({
     type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1),
-    prefix: z.string(),
-    suffix: z.string(),
+    exact: text(LIMITS.quote, 1),
+    prefix: text(LIMITS.context),
+    suffix: text(LIMITS.context),
   })
   .meta({ id: 'TextQuoteSelector' });
 
@@ -77,53 +138,56 @@ const TextPositionSelectorSchema = z
   .describe('W3C offsets: Unicode code points (not UTF-16 units) into the article text')
   .meta({ id: 'TextPositionSelector' });
 
-const StanceSchema = z.enum(['agrees', 'conflicts']);
+const textual = <P extends string, V extends z.ZodType>(purpose: P, value: V, what: string) =>
+  z.object({ type: z.literal('TextualBody'), purpose: z.literal(purpose), value }).describe(what);
 
-/** Bodies of a text annotation; each purpose appears at most once (classifying exactly once). */
+/**
+ * Bodies of a text annotation. Each purpose appears at most once, except tagging (one body per
+ * tag); classifying exactly once.
+ */
 const AnnotationBodySchema = z
   .discriminatedUnion('purpose', [
-    z
-      .object({
-        type: z.literal('TextualBody'),
-        purpose: z.literal('classifying'),
-        value: z.enum(['claim', 'quote']),
-      })
-      .describe('The annotation kind'),
-    z
-      .object({
-        type: z.literal('TextualBody'),
-        purpose: z.literal('identifying'),
-        value: z.string(),
-      })
-      .describe('The speaker of a quote'),
+    textual('classifying', z.enum(['claim', 'quote']), 'The annotation kind'),
+    textual('identifying', text(LIMITS.speaker), 'The speaker of a quote'),
     z
       .object({
         type: z.literal('TextualBody'),
         purpose: z.literal('commenting'),
-        value: z.string(),
+        value: text(LIMITS.note),
         format: z.literal('text/plain').optional(),
       })
       .describe("The editor's note"),
+    textual('tagging', text(LIMITS.tag, 1), 'One free tag'),
+    textual(
+      'assessing',
+      z.enum(['agrees', 'conflicts']),
+      'Its stance in the claim group it links to (only with a linking body)',
+    ),
     z
       .object({
         type: z.literal('SpecificResource'),
         purpose: z.literal('linking'),
-        source: z.string().startsWith('urn:corroborate:group:'),
-        'corroborate:stance': StanceSchema.nullable(),
+        source: urn('urn:corroborate:group:', 'claim group URN'),
       })
-      .describe('Membership of a claim group, with this annotation’s stance in it'),
+      .describe('Membership of a claim group'),
   ])
   .meta({ id: 'AnnotationBody' });
 
+const CreatorSchema = z
+  .object({ type: z.literal('Person'), name: text(LIMITS.author, 1) })
+  .describe('Who made the annotation (absent for single-user work)');
+
 export const TextAnnotationSchema = z
   .object({
-    id: z.string().startsWith('urn:corroborate:annotation:'),
+    id: urn('urn:corroborate:annotation:', 'annotation URN'),
     type: z.literal('Annotation'),
     motivation: z.literal('highlighting'),
-    created: isoDateTime,
-    modified: isoDateTime,
-    body: z.array(AnnotationBodySchema).min(1),
+    created: isoTime,
+    modified: isoTime,
+    creator: CreatorSchema.optional(),
+    body: bounded(AnnotationBodySchema, LIMITS.tags + 8).min(1),
     target: z.object({
+      type: z.literal('SpecificResource'),
       source: z
         .string()
         .regex(/^urn:corroborate:article:[0-9a-f]{64}$/)
@@ -137,27 +201,42 @@ export const TextAnnotationSchema = z
   })
   .meta({ id: 'TextAnnotation', description: 'A claim or quote marked in an article' });
 
+/** The target of a group without members: the workspace it was made in. */
+export const WORKSPACE_URN = 'urn:corroborate:workspace';
+
+const GroupBodySchema = z
+  .discriminatedUnion('purpose', [
+    textual('describing', text(LIMITS.label), 'The group label'),
+    textual('assessing', text(LIMITS.verdict, 1), 'The verdict: a label of the rating scale'),
+    textual('commenting', text(LIMITS.note), 'The reasoning behind the verdict'),
+  ])
+  .meta({ id: 'GroupBody' });
+
 export const GroupAnnotationSchema = z
   .object({
-    id: z.string().startsWith('urn:corroborate:group:'),
+    id: urn('urn:corroborate:group:', 'claim group URN'),
     type: z.literal('Annotation'),
     motivation: z.literal('linking'),
-    created: isoDateTime,
-    modified: isoDateTime,
-    body: z.object({
-      type: z.literal('TextualBody'),
-      purpose: z.literal('describing'),
-      value: z.string().describe('The group label'),
-    }),
+    created: isoTime,
+    modified: isoTime,
+    body: z.array(GroupBodySchema).min(1).max(3),
     'corroborate:labelEdited': z.boolean(),
-    target: z
-      .array(
-        z.object({
-          source: z.string().startsWith('urn:corroborate:annotation:'),
-          'corroborate:stance': StanceSchema.nullable(),
-        }),
-      )
-      .describe('One target per member annotation (empty for a group without members)'),
+    'corroborate:status': z.enum(['open', 'checking', 'resolved']),
+    'corroborate:resolution': text(LIMITS.note).describe('How a conflict was resolved'),
+    target: bounded(
+      z.object({
+        type: z.literal('SpecificResource'),
+        source: z
+          .string()
+          .max(LIMITS.id * 4)
+          .regex(/^urn:corroborate:(?:annotation:.+|workspace)$/),
+      }),
+      LIMITS.items,
+    )
+      .min(1)
+      .describe(
+        'One SpecificResource per member annotation; a group without members targets urn:corroborate:workspace',
+      ),
   })
   .meta({
     id: 'GroupAnnotation',
@@ -170,14 +249,18 @@ export const AnnotationCollectionSchema = z
       z.literal(W3C_ANNO_CONTEXT),
       z.object({ corroborate: z.literal(CORROBORATE_VOCAB) }),
     ]),
-    id: z.string().min(1),
+    id: text(LIMITS.url, 1),
     type: z.literal('AnnotationCollection'),
-    label: z.string(),
+    label: text(LIMITS.title),
     total: count,
     first: z.object({
+      id: text(LIMITS.url, 1),
       type: z.literal('AnnotationPage'),
-      items: z.array(
+      partOf: text(LIMITS.url, 1),
+      startIndex: z.literal(0),
+      items: bounded(
         z.discriminatedUnion('motivation', [TextAnnotationSchema, GroupAnnotationSchema]),
+        LIMITS.items,
       ),
     }),
   })
@@ -202,13 +285,19 @@ export type ArticlesFile = z.infer<typeof ArticlesFileSchema>;
 export type TextAnnotationLd = z.infer<typeof TextAnnotationSchema>;
 export type GroupAnnotationLd = z.infer<typeof GroupAnnotationSchema>;
 export type AnnotationBodyLd = z.infer<typeof AnnotationBodySchema>;
+export type GroupBodyLd = z.infer<typeof GroupBodySchema>;
 export type AnnotationCollection = z.infer<typeof AnnotationCollectionSchema>;
 
-export const SCHEMA_ID = 'urn:corroborate:schema:bundle:v2';
+export const SCHEMA_ID = 'urn:corroborate:schema:bundle:v3';
 
 /** The published JSON Schema; schema/corroborate-bundle.schema.json must equal this (a test checks). */
 export function bundleJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(BundleSchema, { io: 'input', target: 'draft-2020-12' });
+  const generated = z.toJSONSchema(BundleSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    // Refinements (calendar range, lone surrogates) have no JSON Schema form; the reader checks them.
+    unrepresentable: 'any',
+  });
   const { $schema, ...rest } = generated;
   return { $schema, $id: SCHEMA_ID, ...rest };
 }

@@ -23,7 +23,8 @@ export interface ParsedBundle extends Workspace {
  * AbortSignal fits); it is checked between steps, so it only takes effect in the async reader.
  */
 export interface ProgressOptions {
-  onProgress?: (done: number, total: number) => void;
+  /** `stage` names what is being done, for the progress line (e.g. "Unpacking"). */
+  onProgress?: (done: number, total: number, stage?: string) => void;
   signal?: { readonly aborted: boolean };
 }
 

@@ -1,9 +1,10 @@
 /**
- * Opening the zip safely. Everything here runs before any entry is parsed: the size limit,
- * what kind of file this is, entry names (no `../`, no absolute paths, no duplicates), and the
- * declared uncompressed total (zip-bomb guard). Only the entries the reader knows are inflated.
+ * Opening the zip safely. Before anything is inflated: the size limit, what kind of file this
+ * is, entry names (no `../`, no absolute paths, no duplicates), compression methods and the
+ * declared uncompressed total. While inflating: the bytes really produced (zip-bomb guard).
+ * Only the entries the reader knows are inflated.
  */
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import {
   BundleFailure,
   EXPORT_AGAIN,
@@ -12,7 +13,10 @@ import {
   formatBytes,
   type BundleError,
 } from './errors';
+import { checkAborted } from './abort';
 import { MAX_BUNDLE_BYTES, MAX_UNCOMPRESSED_BYTES } from './format';
+import type { ProgressOptions } from './types';
+import { dataStart, methodName, readDirectory, type ZipEntryInfo } from './zipDirectory';
 
 /** Check the size before reading the file at all (the renderer has File.size / stat size). */
 export function checkBundleSize(byteLength: number): BundleError | null {
@@ -44,69 +48,160 @@ export interface UnzippedEntries {
   others: string[];
 }
 
-export function unzipEntries(bytes: Uint8Array, wanted: ReadonlySet<string>): UnzippedEntries {
+/**
+ * Input is fed to the inflater in slices this big. Deflate expands at most about 1032:1, so one
+ * slice can produce at most ~8 MB before the byte count is checked again.
+ */
+const SLICE = 8 * 1024;
+
+export interface UnzipOptions extends ProgressOptions {
+  /** Total actual inflated bytes allowed (tests lower it); default MAX_UNCOMPRESSED_BYTES. */
+  maxBytes?: number;
+}
+
+/**
+ * Inflate the wanted entries, counting the bytes the inflater really produces, per entry and in
+ * total. The sizes in zip headers are claims: a zip bomb declares 1,000 bytes and inflates to
+ * 4 GiB. Reading stops as soon as an entry produces more than it declared or the total passes
+ * the limit, so at most one slice's output beyond the claim is ever held.
+ */
+export function unzipEntries(
+  bytes: Uint8Array,
+  wanted: ReadonlySet<string>,
+  opts: UnzipOptions = {},
+): UnzippedEntries {
   sniff(bytes);
+  const limit = opts.maxBytes ?? MAX_UNCOMPRESSED_BYTES;
+  const entries = readDirectory(bytes);
   const seen = new Set<string>();
   const others: string[] = [];
+  const chosen: ZipEntryInfo[] = [];
   let declared = 0;
-  let raw: Record<string, Uint8Array>;
-  try {
-    raw = unzipSync(bytes, {
-      filter(file) {
-        const why = unsafeEntryName(file.name);
-        if (why) {
-          fail(
-            'unsafe-path',
-            `The bundle contains an entry named “${file.name}” that ${why}. Corroborate never writes such entries, so the file was altered or is not a real bundle; it was not opened.`,
-            file.name,
-          );
-        }
-        if (seen.has(file.name)) {
-          fail(
-            'duplicate-entry',
-            `The bundle contains “${file.name}” twice, so it is unclear which one counts. ${EXPORT_AGAIN}`,
-            file.name,
-          );
-        }
-        seen.add(file.name);
-        declared += file.originalSize;
-        if (declared > MAX_UNCOMPRESSED_BYTES) {
-          fail(
-            'too-large',
-            `The bundle would unpack to more than ${formatBytes(MAX_UNCOMPRESSED_BYTES)}, far beyond any real workspace; it was not opened. Export fewer articles at a time.`,
-          );
-        }
-        if (wanted.has(file.name)) return true;
-        if (!file.name.endsWith('/')) others.push(file.name);
-        return false;
-      },
-    });
-  } catch (e) {
-    if (e instanceof BundleFailure) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    if (msg === 'invalid zip data') {
+  for (const file of entries) {
+    const why = unsafeEntryName(file.name);
+    if (why) {
       fail(
-        'truncated',
-        'The bundle is cut short: the end of the zip archive is missing, so the copy or download was probably interrupted. Copy or download it again.',
+        'unsafe-path',
+        `The bundle contains an entry named “${file.name}” that ${why}. Corroborate never writes such entries, so the file was altered or is not a real bundle; it was not opened.`,
+        file.name,
       );
     }
-    fail('corrupt', `The bundle is damaged and cannot be unpacked (${msg}). ${EXPORT_AGAIN}`);
+    if (seen.has(file.name)) {
+      fail(
+        'duplicate-entry',
+        `The bundle contains “${file.name}” twice, so it is unclear which one counts. ${EXPORT_AGAIN}`,
+        file.name,
+      );
+    }
+    seen.add(file.name);
+    declared += file.declaredSize;
+    if (declared > limit) {
+      fail(
+        'too-large',
+        `The bundle would unpack to more than ${formatBytes(limit)}, far beyond any real workspace; it was not opened. Export fewer articles at a time.`,
+      );
+    }
+    if (wanted.has(file.name)) chosen.push(file);
+    else if (!file.name.endsWith('/')) others.push(file.name);
+  }
+
+  for (const file of chosen) {
+    if (file.flags & 1) {
+      fail(
+        'unsupported-method',
+        `${file.name} in the bundle is encrypted; Corroborate bundles never are. Unzip it with its password, then ask whoever sent it to export it again from Corroborate.`,
+        file.name,
+      );
+    }
+    if (file.method !== 0 && file.method !== 8) {
+      fail(
+        'unsupported-method',
+        `${file.name} in the bundle is compressed with ${methodName(file.method)}, which Corroborate cannot unpack (it reads deflate and stored entries, which it writes itself). Unzip the file and zip it again with standard (deflate) compression, or ask whoever sent it to export it again from Corroborate.`,
+        file.name,
+      );
+    }
   }
 
   const texts = new Map<string, string>();
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  for (const [name, data] of Object.entries(raw)) {
-    try {
-      texts.set(name, utf8.decode(data));
-    } catch {
+  const total = chosen.reduce((n, f) => n + f.compressedSize, 0);
+  let fed = 0;
+  let inflated = 0;
+  const tooBig = (name: string): never =>
+    fail(
+      'too-large',
+      `This bundle unpacks to more than ${formatBytes(inflated)} (it claims ${formatBytes(declared)}): ${name} holds more than its zip header says, so the file was altered or built to exhaust memory. It was not opened. ${EXPORT_AGAIN}`,
+      name,
+    );
+  for (const file of chosen) {
+    const start = dataStart(bytes, file);
+    const data = bytes.subarray(start, start + file.compressedSize);
+    const parts: Uint8Array[] = [];
+    let produced = 0;
+    const take = (chunk: Uint8Array) => {
+      produced += chunk.length;
+      inflated += chunk.length;
+      if (produced > file.declaredSize || inflated > limit) tooBig(file.name);
+      if (chunk.length > 0) parts.push(chunk);
+    };
+    if (file.method === 0) {
+      take(data);
+    } else {
+      const inflater = new Inflate((chunk) => take(chunk));
+      for (let at = 0; at < data.length; at += SLICE) {
+        checkAborted(opts);
+        const end = Math.min(at + SLICE, data.length);
+        try {
+          inflater.push(data.subarray(at, end), end === data.length);
+        } catch (e) {
+          if (e instanceof BundleFailure) throw e;
+          const msg = e instanceof Error ? e.message : String(e);
+          fail(
+            'corrupt',
+            `The bundle is damaged and cannot be unpacked (${file.name}: ${msg}). ${EXPORT_AGAIN}`,
+            file.name,
+          );
+        }
+        opts.onProgress?.(fed + end, total, 'Unpacking');
+      }
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    }
+    fed += data.length;
+    if (produced !== file.declaredSize) {
       fail(
         'corrupt',
-        `${name} in the bundle is not UTF-8 text, so it is damaged. ${EXPORT_AGAIN}`,
-        name,
+        `The bundle is damaged and cannot be unpacked (${file.name} holds ${produced} bytes but its header says ${file.declaredSize}). ${EXPORT_AGAIN}`,
+        file.name,
       );
     }
+    texts.set(file.name, decodeText(file.name, concat(parts, produced)));
   }
   return { texts, others };
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Strict UTF-8: a replacement character would silently change text whose sha256 is checked. */
+function decodeText(name: string, data: Uint8Array): string {
+  try {
+    return utf8.decode(data);
+  } catch {
+    fail(
+      'invalid-text',
+      `${name} in the bundle is not valid UTF-8 text, so it is damaged or was not written by Corroborate. ${EXPORT_AGAIN}`,
+      name,
+    );
+  }
 }
 
 /** Refuse early, with a specific message, anything that is not a zip archive. */

@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { toWellFormed } from './bounds';
 import { ENTRY, FORMAT_NAME, FORMAT_VERSION, toIso } from './format';
 import { toAnnotationCollection } from './jsonld';
 import { sortWorkspace } from './order';
@@ -58,8 +59,12 @@ export function bundleEntries(
       sha256: a.sha256,
       title: a.title,
       source: a.source,
+      authors: a.authors,
+      url: a.url,
+      language: a.language,
       date: a.date,
       text: a.text,
+      structure: a.structure,
       origin: { kind: a.origin.kind, name: a.origin.name, format: a.origin.format },
       createdAt: toIso(a.createdAt),
       updatedAt: toIso(a.updatedAt),
@@ -80,12 +85,21 @@ const ITEMS_PLACEHOLDER = '\u0000items\u0000';
  */
 export function collectionJson(coll: AnnotationCollection): string {
   const shell = json({ ...coll, first: { ...coll.first, items: [ITEMS_PLACEHOLDER] } });
-  const items = coll.first.items.map((item) => JSON.stringify(item)).join(',\n');
+  const items = coll.first.items.map((item) => JSON.stringify(item, wellFormedStrings)).join(',\n');
   // JSON.stringify escapes NUL, so the placeholder's JSON form cannot occur in real data.
   return shell.replace(JSON.stringify(ITEMS_PLACEHOLDER), () => `\n${items}\n`);
 }
 
 /** Pretty-printed: unzip a bundle and it reads like a document; deflate absorbs the indentation. */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, wellFormedStrings, 2)}\n`;
+}
+
+/**
+ * A title cut in the middle of an emoji holds half a surrogate pair; written as is, the bundle
+ * would be refused by every reader (bounds.ts). It is written as U+FFFD, the character UTF-8
+ * and sha256 already saw there.
+ */
+function wellFormedStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? toWellFormed(value) : value;
 }

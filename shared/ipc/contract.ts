@@ -9,6 +9,7 @@
 export const IPC_CHANNELS = {
   openFiles: 'corroborate:open-files',
   saveFile: 'corroborate:save-file',
+  openLink: 'corroborate:open-link',
   menuCommand: 'corroborate:menu-command',
 } as const;
 
@@ -71,20 +72,40 @@ export interface SaveFileResult {
   name: string | null;
 }
 
+/** A link the editor clicked in an article; main shows the address again before opening it. */
+export interface OpenLinkRequest {
+  url: string;
+}
+
+export interface OpenLinkResult {
+  /** True only when the editor confirmed and the system browser was asked to open it. */
+  opened: boolean;
+  /** Why it was not opened ('unsafe' = not a plain http(s) address), or null. */
+  refused: 'unsafe' | 'declined' | null;
+}
+
 export interface CorroborateBridge {
   readonly platform: 'electron';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
 /** The bridge's keys, for tests and the e2e check that nothing else leaks into the page. */
-export const BRIDGE_KEYS = ['platform', 'openFiles', 'saveFile', 'onMenuCommand'] as const;
+export const BRIDGE_KEYS = [
+  'platform',
+  'openFiles',
+  'saveFile',
+  'openLink',
+  'onMenuCommand',
+] as const;
 
 /** Request/response channels (renderer → main, `ipcRenderer.invoke` / `ipcMain.handle`). */
 export interface InvokeChannelMap {
   [IPC_CHANNELS.openFiles]: { args: [req: OpenFilesRequest]; result: OpenFilesResult };
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
+  [IPC_CHANNELS.openLink]: { args: [req: OpenLinkRequest]; result: OpenLinkResult };
 }
 
 /** One-way channels (main → renderer, `webContents.send` / `ipcRenderer.on`). */

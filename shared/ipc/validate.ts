@@ -3,7 +3,7 @@
  * page can call ipcRenderer with anything), so main parses each request into a fresh object
  * holding only known, bounded fields before touching the file system or a dialog.
  */
-import type { FileFilter, OpenFilesRequest, SaveFileRequest } from './contract';
+import type { FileFilter, OpenFilesRequest, OpenLinkRequest, SaveFileRequest } from './contract';
 
 /** Largest file the renderer may ask main to read or write (bundles with many articles fit). */
 export const HARD_MAX_BYTES = 256 * 1024 * 1024;
@@ -134,4 +134,10 @@ export function parseSaveFileRequest(value: unknown): SaveFileRequest {
     filters: parseFilters(req.filters, 'saveFile.filters'),
     data,
   };
+}
+
+export function parseOpenLinkRequest(value: unknown): OpenLinkRequest {
+  const req = plainObject(value, 'openLink', ['url']);
+  if (typeof req.url !== 'string') fail('openLink.url', 'expected a string');
+  return { url: req.url };
 }

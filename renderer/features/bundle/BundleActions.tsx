@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { MenuCommand } from '../../../shared/ipc/contract';
+import { runCommand, type Command } from '../../commands/registry';
 import { Dialog } from '../../components/Dialog';
 import { notify, reportError } from '../../components/toasts';
 import { db } from '../../db/database';
@@ -40,7 +40,7 @@ export function BundleActions() {
         type="button"
         data-testid="export-open"
         title="Export a bundle, JSON-LD, CSV or an HTML report (Ctrl+E)"
-        onClick={() => setBundleUi({ exportOpen: true })}
+        onClick={() => runCommand('export-bundle')}
       >
         Export…
       </button>
@@ -48,7 +48,7 @@ export function BundleActions() {
         type="button"
         data-testid="import-bundle"
         title="Import a .corroborate bundle"
-        onClick={() => void runImportFromDialog()}
+        onClick={() => runCommand('import-bundle')}
       >
         Import bundle…
       </button>
@@ -113,15 +113,14 @@ function WipeDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Menu commands (and Ctrl+E) for this feature; true when handled. */
-export function handleBundleMenu(cmd: MenuCommand): boolean {
-  if (cmd === 'export-bundle') {
-    setBundleUi({ exportOpen: true });
-    return true;
-  }
-  if (cmd === 'import-bundle') {
-    void runImportFromDialog();
-    return true;
-  }
-  return false;
-}
+/** This feature's commands (keys, the Electron menu and its buttons run them). */
+export const BUNDLE_COMMANDS: Command[] = [
+  {
+    id: 'export-bundle',
+    label: 'Export…',
+    keys: ['Mod+E'],
+    inFields: true,
+    run: () => setBundleUi({ exportOpen: true }),
+  },
+  { id: 'import-bundle', label: 'Import bundle…', run: () => runImportFromDialog() },
+];
