@@ -2,6 +2,7 @@
  * The Corroborate sync server: Hocuspocus with SQLite persistence, token + membership checks,
  * read-only viewers, optional Redis fan-out for several instances, JSON logs.
  */
+import type { Socket } from 'node:net';
 import { Server } from '@hocuspocus/server';
 import type { Extension } from '@hocuspocus/server';
 import { SQLite } from '@hocuspocus/extension-sqlite';
@@ -95,6 +96,14 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     },
   });
 
+  // Stopping must drop every socket, as a process exit would: Hocuspocus closes its documents
+  // but leaves upgraded sockets open, so clients would not notice for their 30 s ping timeout.
+  const sockets = new Set<Socket>();
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
   await server.listen();
   const port = server.address.port;
   log('info', 'server.listening', {
@@ -111,6 +120,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     members,
     async stop() {
       await server.destroy();
+      for (const socket of sockets) socket.destroy();
       members.close();
       log('info', 'server.stopped', { instance: config.name });
     },
