@@ -5,6 +5,7 @@ import { Toasts } from '../components/Toasts';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
+import { ShareActions } from '../features/share/ShareActions';
 import { seedOnFirstRun } from '../features/library/seedArticles';
 import { ReadingView } from '../features/annotate/ReadingView';
 import { SelectionToolbar } from '../features/annotate/SelectionToolbar';
@@ -96,6 +97,7 @@ export function App() {
               ))}
             </div>
             <BundleActions />
+            <ShareActions />
           </div>
           <div className="view">
             {view === 'read' && <ReadingView />}

@@ -25,6 +25,10 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
   /** Why the server refused us (expired token, not a member…), when it did. */
   refusal: string | null;
+  /** Editors connected to the story now (this one included). */
+  people: { name: string; role: string }[];
+  /** Open conflicts, recounted whenever the document changes. */
+  conflicts: number;
 }
 
 const COMPACT_AFTER = 500;
@@ -37,7 +41,14 @@ export class StorySession {
   private running: Promise<void> = Promise.resolve();
   private listeners = new Set<(s: SyncStatus) => void>();
   private stored = 0;
-  status: SyncStatus = { state: 'connecting', waiting: 0, lastSyncedAt: null, refusal: null };
+  status: SyncStatus = {
+    state: 'connecting',
+    waiting: 0,
+    lastSyncedAt: null,
+    refusal: null,
+    people: [],
+    conflicts: 0,
+  };
 
   constructor(
     private readonly work: CorroborateDatabase,
@@ -98,6 +109,21 @@ export class StorySession {
       onSynced: () => this.markSynced(),
     });
     this.provider.attach();
+    // Who is on the story: each profile announces its editor name and role.
+    this.provider.setAwarenessField('user', { name: this.link.editor, role: this.link.role });
+    this.provider.awareness?.on('change', () => this.setStatus({ people: this.people() }));
+  }
+
+  private people(): { name: string; role: string }[] {
+    const states = this.provider?.awareness?.getStates() ?? new Map();
+    const seen = new Map<string, { name: string; role: string }>();
+    for (const s of states.values()) {
+      const user = (s as { user?: { name?: unknown; role?: unknown } }).user;
+      if (typeof user?.name === 'string') {
+        seen.set(user.name, { name: user.name, role: String(user.role ?? 'editor') });
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private markSynced() {
@@ -179,6 +205,9 @@ export class StorySession {
       }
     }
     const story = readStory(this.doc);
+    if (story.conflicts.length !== this.status.conflicts) {
+      this.setStatus({ conflicts: story.conflicts.length });
+    }
     const next: Record<string, string> = {};
     const pull: { articles: Article[]; annotations: Annotation[]; groups: ClaimGroup[] } = {
       articles: [],
