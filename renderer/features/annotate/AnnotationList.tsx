@@ -42,6 +42,12 @@ export function AnnotationList({
             {a.speaker && <span className="speaker">{a.speaker}:</span>}
             <span className="annotation-text">{a.quote.exact}</span>
             {a.note && <span className="annotation-note">{a.note}</span>}
+            {/* In a shared story, who made it (null for single-user work). */}
+            {a.author && (
+              <span className="annotation-author" data-testid="annotation-author">
+                {a.author}
+              </span>
+            )}
           </button>
         </li>
       ))}

@@ -4,6 +4,7 @@ import { useStore } from '../../state/createStore';
 import { ShareDialog } from './ShareDialog';
 import { SyncStatusBadge } from './SyncStatusBadge';
 import { resumeStory, shareStore } from './shareSession';
+import './share.css';
 
 /** Top-bar entry: "Share story…" before joining, the sync status badge after. */
 export function ShareActions() {
