@@ -80,6 +80,10 @@ async function exportAs(page: Page, format: 'bundle' | 'html' = 'bundle'): Promi
   return target;
 }
 
+function sha256Of(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
 /** A bundle of one article, written by the real writer, for the bad-input cases. */
 function tinyBundle(
   text: string,
@@ -87,10 +91,12 @@ function tinyBundle(
   annotations: Annotation[] = [],
 ): Uint8Array {
   const canonical = canonicalizeText(text);
+  const sha256 = sha256Of(canonical);
   const article: Article = {
     ...articleDefaults(),
-    id: 'bundled-1',
-    sha256: createHash('sha256').update(canonical, 'utf8').digest('hex'),
+    // Articles are named by their text: the id is the sha256.
+    id: sha256,
+    sha256,
     title,
     source: null,
     date: null,
@@ -246,7 +252,7 @@ test('an annotation whose text is gone waits in the review queue; the editor pla
   const lost: Annotation = {
     ...annotationDefaults(),
     id: 'lost-1',
-    articleId: 'bundled-1',
+    articleId: sha256Of(canonicalizeText(text)),
     kind: 'claim',
     position: { type: 'TextPositionSelector', start: 0, end: 27 },
     // Edited after export: nothing in the article resembles it any more.

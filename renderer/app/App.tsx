@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from '../state/createStore';
 import { restoreUiState, uiStore, updateUi, type MainView } from '../state/uiState';
+import './layout.css';
 import { Toasts } from '../components/Toasts';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
@@ -39,6 +40,8 @@ const VIEW_COMMANDS: Command[] = VIEWS.map((v, i) => ({
 
 export function App() {
   const view = useStore(uiStore, (s) => s.view);
+  const libraryCollapsed = useStore(uiStore, (s) => s.libraryCollapsed);
+  const inspectorCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
   const [pendingQuote, setPendingQuote] = useState<PendingSpan | null>(null);
   const [pasting, setPasting] = useState(false);
   const [fatal, setFatal] = useState<string | null>(null);
@@ -77,10 +80,20 @@ export function App() {
 
   return (
     <DropZone>
-      <div className="app">
-        <LibrarySidebar onPaste={() => setPasting(true)} />
+      <div className={libraryCollapsed ? 'app library-collapsed' : 'app'}>
+        {!libraryCollapsed && <LibrarySidebar onPaste={() => setPasting(true)} />}
         <main className="main">
           <div className="topbar">
+            <button
+              type="button"
+              className="panel-toggle"
+              data-testid="toggle-library"
+              aria-expanded={!libraryCollapsed}
+              title={`${libraryCollapsed ? 'Show' : 'Hide'} the library (Ctrl/Cmd+B)`}
+              onClick={() => runCommand('toggle-library')}
+            >
+              <span aria-hidden>{libraryCollapsed ? '»' : '«'}</span> Library
+            </button>
             <div className="tabs" role="tablist" aria-label="Views">
               {VIEWS.map((v) => (
                 <button
@@ -98,6 +111,16 @@ export function App() {
             </div>
             <BundleActions />
             <ShareActions />
+            <button
+              type="button"
+              className="panel-toggle"
+              data-testid="toggle-inspector"
+              aria-expanded={!inspectorCollapsed}
+              title={`${inspectorCollapsed ? 'Show' : 'Hide'} the annotation panel (Ctrl/Cmd+Alt+B)`}
+              onClick={() => runCommand('toggle-inspector')}
+            >
+              Panel <span aria-hidden>{inspectorCollapsed ? '«' : '»'}</span>
+            </button>
           </div>
           <div className="view">
             {view === 'read' && <ReadingView />}

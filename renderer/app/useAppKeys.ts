@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { platform } from '../platform/platform';
 import { redo, undo } from '../state/history';
-import { selectAnnotation, uiStore } from '../state/uiState';
+import { selectAnnotation, togglePanel, uiStore } from '../state/uiState';
 import { notify, reportError } from '../components/toasts';
 import { deleteAnnotations } from '../features/annotate/annotationOps';
 import { inTextOrder } from '../features/annotate/annotationsAt';
@@ -99,6 +99,20 @@ function appCommands(commands: AppCommands): Command[] {
       keys: ['Delete', 'Backspace'],
       enabled: () => !!uiStore.get().selectedAnnotationId,
       run: deleteSelected,
+    },
+    {
+      id: 'toggle-library',
+      label: 'Fold the library',
+      keys: ['Mod+B'],
+      inFields: true,
+      run: () => togglePanel('library'),
+    },
+    {
+      id: 'toggle-inspector',
+      label: 'Fold the annotation panel',
+      keys: ['Mod+Alt+B'],
+      inFields: true,
+      run: () => togglePanel('inspector'),
     },
     {
       id: 'next-annotation',

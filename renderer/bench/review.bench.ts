@@ -21,6 +21,7 @@ export function generateMatrixWorkspace(groups = GROUPS, sources = SOURCES) {
     id: `article-${s}`,
     title: `Generated article ${s + 1} about immigration raids in many cities`,
     source: `Outlet ${s + 1}`,
+    date: null,
   }));
   const groupRows: ClaimGroup[] = [];
   const annotations: Annotation[] = [];

@@ -11,6 +11,10 @@ export interface UiState {
   reviewArticleIds: string[];
   /** The claim group followed across review columns. */
   focusedGroupId: string | null;
+  /** The library sidebar is folded away (Ctrl/Cmd+B or its button); remembered. */
+  libraryCollapsed: boolean;
+  /** The annotation panel (list and inspector) is folded away (Ctrl/Cmd+Alt+B); remembered. */
+  inspectorCollapsed: boolean;
   /** True once the persisted state was read, so first paint does not flash the empty state. */
   restored: boolean;
 }
@@ -18,12 +22,22 @@ export interface UiState {
 const SETTINGS_KEY = 'ui';
 
 /** The part of the UI state that survives a restart. */
-type PersistedUi = Pick<UiState, 'openArticleId' | 'view' | 'reviewArticleIds' | 'focusedGroupId'>;
+type PersistedUi = Pick<
+  UiState,
+  | 'openArticleId'
+  | 'view'
+  | 'reviewArticleIds'
+  | 'focusedGroupId'
+  | 'libraryCollapsed'
+  | 'inspectorCollapsed'
+>;
 const PERSISTED: readonly (keyof PersistedUi)[] = [
   'openArticleId',
   'view',
   'reviewArticleIds',
   'focusedGroupId',
+  'libraryCollapsed',
+  'inspectorCollapsed',
 ];
 
 export const uiStore = createStore<UiState>({
@@ -32,6 +46,8 @@ export const uiStore = createStore<UiState>({
   view: 'read',
   reviewArticleIds: [],
   focusedGroupId: null,
+  libraryCollapsed: false,
+  inspectorCollapsed: false,
   restored: false,
 });
 
@@ -44,6 +60,8 @@ export async function restoreUiState(): Promise<void> {
     view: saved.view ?? 'read',
     reviewArticleIds: Array.isArray(saved.reviewArticleIds) ? saved.reviewArticleIds : [],
     focusedGroupId: typeof saved.focusedGroupId === 'string' ? saved.focusedGroupId : null,
+    libraryCollapsed: saved.libraryCollapsed === true,
+    inspectorCollapsed: saved.inspectorCollapsed === true,
     restored: true,
   }));
 }
@@ -52,8 +70,8 @@ export async function restoreUiState(): Promise<void> {
 export async function updateUi(patch: Partial<UiState>): Promise<void> {
   uiStore.set((s) => ({ ...s, ...patch }));
   if (PERSISTED.some((key) => key in patch)) {
-    const { openArticleId, view, reviewArticleIds, focusedGroupId } = uiStore.get();
-    const value: PersistedUi = { openArticleId, view, reviewArticleIds, focusedGroupId };
+    const s = uiStore.get();
+    const value = Object.fromEntries(PERSISTED.map((k) => [k, s[k]])) as PersistedUi;
     await db.settings.put({ key: SETTINGS_KEY, value });
   }
 }
@@ -64,4 +82,10 @@ export function openArticle(articleId: string | null, selectedAnnotationId: stri
 
 export function selectAnnotation(id: string | null) {
   uiStore.set((s) => ({ ...s, selectedAnnotationId: id }));
+}
+
+/** Fold or unfold a side panel; the choice survives a restart. */
+export function togglePanel(panel: 'library' | 'inspector'): Promise<void> {
+  const key = panel === 'library' ? 'libraryCollapsed' : 'inspectorCollapsed';
+  return updateUi({ [key]: !uiStore.get()[key] });
 }

@@ -90,7 +90,7 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
       type: 'Annotation',
       motivation: 'highlighting',
       created: toIso(a.createdAt),
-      modified: toIso(a.updatedAt),
+      modified: toIso(Math.max(a.createdAt, a.updatedAt)),
       body,
       target: {
         type: 'SpecificResource',
@@ -134,7 +134,7 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
       type: 'Annotation',
       motivation: 'linking',
       created: toIso(g.createdAt),
-      modified: toIso(g.updatedAt),
+      modified: toIso(Math.max(g.createdAt, g.updatedAt)),
       body,
       'corroborate:labelEdited': g.labelEdited,
       'corroborate:status': g.status,
@@ -241,7 +241,7 @@ export function fromAnnotationCollection(
       status: item['corroborate:status'],
       resolution: item['corroborate:resolution'],
       createdAt: fromIso(item.created),
-      updatedAt: fromIso(item.modified),
+      updatedAt: Math.max(fromIso(item.created), fromIso(item.modified)),
       deletedAt: null,
     });
   }
@@ -369,7 +369,7 @@ export function fromAnnotationCollection(
       tags,
       author: item.creator?.name ?? null,
       createdAt: fromIso(item.created),
-      updatedAt: fromIso(item.modified),
+      updatedAt: Math.max(fromIso(item.created), fromIso(item.modified)),
       deletedAt: null,
     });
   }

@@ -55,6 +55,18 @@ describe('bundle round trip', () => {
     expect(normalize(restored)).toEqual(normalize(ws));
   });
 
+  it('rows an older version stamped modified before created export and read back (modified = created)', async () => {
+    const ws = await seedWorkspace();
+    // Corroborate 0.1.0 seeded articles with createdAt = now + i and updatedAt = now.
+    ws.articles[1]!.updatedAt = ws.articles[1]!.createdAt - 1;
+    ws.annotations[0]!.updatedAt = ws.annotations[0]!.createdAt - 5;
+    const parsed = await readOk(writeBundle(ws, OPTS));
+    const article = parsed.articles.find((a) => a.sha256 === ws.articles[1]!.sha256)!;
+    expect(article.updatedAt).toBe(ws.articles[1]!.createdAt);
+    const annotation = parsed.annotations.find((a) => a.id === ws.annotations[0]!.id)!;
+    expect(annotation.updatedAt).toBe(ws.annotations[0]!.createdAt);
+  });
+
   it('importing the same bundle twice changes nothing the second time', async () => {
     const ws = await seedWorkspace();
     const bytes = writeBundle(ws, OPTS);

@@ -67,7 +67,8 @@ export function bundleEntries(
       structure: a.structure,
       origin: { kind: a.origin.kind, name: a.origin.name, format: a.origin.format },
       createdAt: toIso(a.createdAt),
-      updatedAt: toIso(a.updatedAt),
+      // Never before createdAt, whatever an older version stored (the reader refuses that).
+      updatedAt: toIso(Math.max(a.createdAt, a.updatedAt)),
     })),
   };
   return {

@@ -25,6 +25,16 @@ describe('key chords', () => {
     ).toBe(true);
   });
 
+  it('letters also match by physical key (Alt+B types ∫ on macOS)', () => {
+    const fold = parseChord('Mod+Alt+B');
+    expect(
+      chordMatches(fold, { ...press('∫', { metaKey: true, altKey: true }), code: 'KeyB' }),
+    ).toBe(true);
+    expect(
+      chordMatches(fold, { ...press('∫', { metaKey: true, altKey: true }), code: 'KeyN' }),
+    ).toBe(false);
+  });
+
   it('plain letters do not fire with a modifier held', () => {
     const claim = parseChord('C');
     expect(chordMatches(claim, press('c'))).toBe(true);

@@ -14,6 +14,8 @@ export interface KeyChord {
 /** The parts of a KeyboardEvent a chord looks at (plain data, so this stays testable in Node). */
 export interface KeyPress {
   key: string;
+  /** Physical key ("KeyB"): letters match by it too, since Alt changes the character on macOS. */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -40,7 +42,8 @@ export function parseChord(chord: string): KeyChord {
 
 export function chordMatches(chord: KeyChord, press: KeyPress): boolean {
   return (
-    press.key.toLowerCase() === chord.key &&
+    (press.key.toLowerCase() === chord.key ||
+      (chord.key.length === 1 && press.code === `Key${chord.key.toUpperCase()}`)) &&
     (press.ctrlKey || press.metaKey) === chord.mod &&
     press.shiftKey === chord.shift &&
     press.altKey === chord.alt

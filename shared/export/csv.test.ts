@@ -5,7 +5,9 @@ import { TRICKY_TEXTS, sampleWorkspace } from '../bundle/sample';
 import type { Workspace } from '../bundle/types';
 import { makeSelectors } from '../anchoring/selectors';
 import { sortWorkspace } from '../bundle/order';
+import { stateWords } from '../summary';
 import { CSV_COLUMNS, exportCsv } from './csv';
+import { workspaceSummaries } from './summaries';
 
 let ws: Workspace;
 beforeAll(async () => {
@@ -44,16 +46,11 @@ const parse = (csv: string) =>
 
 describe('exportCsv', () => {
   it('writes a header and one row per annotation that parse back to the same values', () => {
-    const conflictsByGroupId = Object.fromEntries(
-      ws.groups.map((g, i) => [
-        g.id,
-        { conflicting: i % 2 === 0, summary: `Los Angeles: 101 vs 167, group ${i}` },
-      ]),
-    );
-    const csv = exportCsv(ws, { conflictsByGroupId });
+    const csv = exportCsv(ws);
     const rows = parse(csv);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(ws.annotations.length + 1);
+    const summaries = new Map(workspaceSummaries(ws).map((s) => [s.group.id, s]));
     // Rows come in reading order: by article, then by position.
     const ordered = sortWorkspace(ws).annotations;
     for (const [i, a] of ordered.entries()) {
@@ -61,13 +58,15 @@ describe('exportCsv', () => {
       expect(row[4]).toBe(defused(a.quote.exact));
       if (a.id === 'tricky' || a.id === 'formula') continue;
       const article = ws.articles.find((x) => x.id === a.articleId)!;
-      const group = ws.groups.find((g) => g.id === a.groupId);
+      const s = a.groupId ? summaries.get(a.groupId) : undefined;
       expect(row[0]).toBe(defused(article.title));
       expect(row[2]).toBe(a.kind);
       expect(row[5]).toBe(a.note);
-      expect(row[6]).toBe(group?.label ?? '');
-      const c = a.groupId ? conflictsByGroupId[a.groupId]! : undefined;
-      expect(row[8]).toBe(c === undefined ? '' : c.conflicting ? `Yes: ${c.summary}` : 'No');
+      expect(row[7]).toBe(s?.label ?? '');
+      expect(row[9]).toBe(
+        s ? `${stateWords(s.state)}${s.explanation ? `: ${s.explanation}` : ''}` : '',
+      );
+      expect(row[11]).toBe(s ? (s.verdict ?? 'Not rated') : '');
     }
   });
 
@@ -92,5 +91,31 @@ describe('exportCsv', () => {
   it('starts with a UTF-8 BOM for Excel unless asked not to', () => {
     expect(exportCsv(ws).charCodeAt(0)).toBe(0xfeff);
     expect(exportCsv(ws, { bom: false }).charCodeAt(0)).not.toBe(0xfeff);
+  });
+
+  it("defuses formulas that span line breaks (papaparse's own check stops at the first)", () => {
+    const markup = ws.articles.find((a) => a.text.includes('=HYPERLINK'))!;
+    const f = markup.text.indexOf('=HYPERLINK');
+    const twoParagraphs = markup.text.slice(f, markup.text.indexOf('\n', f) + 20);
+    expect(twoParagraphs).toContain('\n');
+    const extra = [
+      { ...ws.annotations[2]!, id: 'multi1', note: '=1+1\nsecond line', speaker: null },
+      {
+        ...ws.annotations[3]!,
+        id: 'multi2',
+        articleId: markup.id,
+        ...makeSelectors(markup.text, f, f + twoParagraphs.length),
+        note: '+SUM(A1)\r\n-2',
+      },
+    ];
+    const rows = parse(exportCsv({ ...ws, annotations: [...ws.annotations, ...extra] }));
+    const one = rows.find((r) => r[5]?.includes('second line'))!;
+    expect(one[5]).toBe("'=1+1\nsecond line");
+    const two = rows.find((r) => r[5]?.includes('SUM(A1)'))!;
+    expect(two[5]).toBe("'+SUM(A1)\r\n-2");
+    expect(two[4]).toBe(`'${twoParagraphs}`);
+    // No cell anywhere starts with a formula character.
+    for (const row of rows.slice(1))
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

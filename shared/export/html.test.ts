@@ -4,7 +4,9 @@ import { loadSeeds } from '../testing/seeds';
 import { TRICKY_TEXTS, sampleWorkspace } from '../bundle/sample';
 import type { Workspace } from '../bundle/types';
 import { makeSelectors } from '../anchoring/selectors';
+import { stateWords } from '../summary';
 import { REPORT_CSP, escapeHtml, exportHtmlReport } from './html';
+import { workspaceSummaries } from './summaries';
 
 let ws: Workspace;
 const NOW = Date.UTC(2024, 4, 1, 9, 30);
@@ -87,24 +89,32 @@ describe('exportHtmlReport', () => {
     expect(xssNote!.textContent).toContain('speaker: <img src=x onerror=alert(2)>');
   });
 
-  it('has a claims matrix: groups as rows × sources as columns, with stances and conflicts', () => {
-    const conflictsByGroupId = {
-      [ws.groups[0]!.id]: { conflicting: true, summary: 'Los Angeles: 101 vs 167' },
-    };
-    const doc = parse(exportHtmlReport(ws, { now: NOW, conflictsByGroupId }));
+  it("has the screen's claims matrix: groups × sources, member states with shapes and words", () => {
+    const doc = parse(exportHtmlReport(ws, { now: NOW }));
+    const summaries = workspaceSummaries(ws);
     const table = doc.querySelector('#matrix table')!;
-    expect(table.querySelectorAll('thead th')).toHaveLength(ws.articles.length + 1);
+    // Claim, verdict, status, then one column per source.
+    expect(table.querySelectorAll('thead th')).toHaveLength(ws.articles.length + 3);
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(ws.groups.length);
     const first = rows[0]!;
     expect(first.querySelector('th')!.textContent).toContain('<iframe src="javascript:alert(4)">');
-    expect(first.querySelector('.badge.conflict')?.getAttribute('title')).toBe(
-      'Los Angeles: 101 vs 167',
+    const s = summaries.find((x) => x.group.id === ws.groups[0]!.id)!;
+    expect(first.querySelector('.badge')!.getAttribute('title')).toBe(s.explanation);
+    expect(first.querySelector('.badge')!.textContent).toBe(stateWords(s.state));
+    // One cell per source; each member's source shows its state (● ✓ ✗), the rest "not present".
+    const cells = Array.from(first.querySelectorAll('td')).slice(2);
+    expect(cells).toHaveLength(ws.articles.length);
+    const sources = new Set(s.members.map((m) => m.annotation.articleId));
+    expect(cells.filter((td) => /[●✓✗]/.test(td.textContent!))).toHaveLength(sources.size);
+    expect(cells.filter((td) => td.textContent === '· not present')).toHaveLength(
+      ws.articles.length - sources.size,
     );
-    const marks = Array.from(first.querySelectorAll('td')).map((td) => td.textContent);
-    const members = ws.annotations.filter((a) => a.groupId === ws.groups[0]!.id);
-    expect(marks.join(' ').match(/✓|✗/g)!.length).toBe(members.length);
-    expect(doc.querySelector('header')!.textContent).toContain('1 in conflict');
+    // The injected member marked 'conflicts' makes the group conflicting on screen and here.
+    expect(s.state).toBe('conflicting');
+    expect(doc.querySelector('header')!.textContent).toContain(
+      `${summaries.filter((x) => x.conflicting).length} in conflict`,
+    );
   });
 
   it('escapes all five HTML specials', () => {

@@ -5,10 +5,25 @@
  *  - the page contains no script at all, and its Content-Security-Policy forbids every source
  *    except inline styles, so even a missed escape could not load or run anything.
  */
-import type { Annotation, Article, ClaimGroup } from '../model/types';
+import type { Annotation, Article } from '../model/types';
 import { sortWorkspace } from '../bundle/order';
 import type { Workspace } from '../bundle/types';
-import type { ConflictsByGroupId } from './conflicts';
+import {
+  buildMatrix,
+  CELL_SYMBOL,
+  cellStateWords,
+  conflictLine,
+  liveOnly,
+  progressLine,
+  quoteLine,
+  stateWords,
+  statusWords,
+  verdictWords,
+  type GroupSummary,
+  type MemberState,
+} from '../summary';
+import { quoteChangeWords } from '../matching/quotes';
+import { workspaceSummaries } from './summaries';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -16,7 +31,6 @@ export interface ReportOptions {
   now: number;
   title?: string;
   appVersion?: string;
-  conflictsByGroupId?: ConflictsByGroupId;
 }
 
 export function escapeHtml(s: string): string {
@@ -37,75 +51,97 @@ th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:le
 thead th{background:#f4f4f4;max-width:12rem}
 mark.claim{background:#fff1a8}mark.quote{background:#cfe6ff}mark.both{background:#ffd9a8}
 sup a{text-decoration:none;font:11px system-ui,sans-serif;color:#555}
-.agrees{color:#176b2c}.conflicts{color:#b00020;font-weight:bold}
+.agrees,.states{color:#176b2c}.conflicts{color:#b00020;font-weight:bold}.silent{color:#777}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font:12px system-ui,sans-serif}
-.badge.conflict{background:#b00020;color:#fff}.badge.ok{background:#dff0e2;color:#176b2c}
+.badge.conflicting{background:#b00020;color:#fff}.badge.agrees,.badge.consistent{background:#dff0e2;color:#176b2c}
+.badge.none{background:#eee;color:#444}.badge.verdict{background:#1d3b6a;color:#fff}
 .meta{color:#666;font:13px system-ui,sans-serif}
+dl.facts{font:14px/1.5 system-ui,sans-serif;display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+dl.facts dt{font-weight:bold}dl.facts dd{margin:0;white-space:pre-wrap}
+del{color:#b00020}ins{color:#176b2c}
 article{border-top:2px solid #ddd;margin-top:2rem}
 ol.notes{font:13px/1.5 system-ui,sans-serif}
 @media print{nav{display:none}}
 `;
 
 export function exportHtmlReport(ws: Workspace, opts: ReportOptions): string {
-  const { articles, annotations, groups } = sortWorkspace(ws);
-  const conflicts = opts.conflictsByGroupId ?? {};
+  const live = { ...ws, annotations: liveOnly(ws.annotations), articles: liveOnly(ws.articles) };
+  const { articles, annotations } = sortWorkspace(live);
+  const summaries = workspaceSummaries(ws);
+  const summaryById = new Map(summaries.map((s) => [s.group.id, s]));
+  const groupNumber = new Map(summaries.map((s, i) => [s.group.id, i + 1]));
   const number = new Map(annotations.map((a, i) => [a.id, i + 1]));
   const articleIndex = new Map(articles.map((a, i) => [a.id, i + 1]));
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  const members = (g: ClaimGroup) => annotations.filter((a) => a.groupId === g.id);
   const title = opts.title ?? 'Corroborate report';
-  const conflictCount = groups.filter((g) => conflicts[g.id]?.conflicting).length;
+  const conflictCount = summaries.filter((s) => s.conflicting).length;
   const e = escapeHtml;
 
-  const annLink = (a: Annotation, label: string) =>
-    `<a href="#ann-${number.get(a.id)}" title="${e(a.quote.exact)}">${label}</a>`;
-  const badge = (g: ClaimGroup) => {
-    const c = conflicts[g.id];
-    if (!c) return '';
-    return c.conflicting
-      ? ` <span class="badge conflict" title="${e(c.summary)}">conflict</span>`
-      : ' <span class="badge ok">consistent</span>';
-  };
-  const stanceMark = (a: Annotation) =>
-    a.stance === 'conflicts'
-      ? '<span class="conflicts">✗ conflicts</span>'
-      : a.stance === 'agrees'
-        ? '<span class="agrees">✓ agrees</span>'
-        : '';
+  const annLink = (id: string, label: string) =>
+    number.has(id) ? `<a href="#ann-${number.get(id)}">${label}</a>` : label;
+  const badge = (s: GroupSummary) =>
+    ` <span class="badge ${s.state}" title="${e(s.explanation)}">${e(stateWords(s.state))}</span>` +
+    (s.verdict ? ` <span class="badge verdict">${e(s.verdict)}</span>` : '');
+  const memberMark = (state: MemberState) =>
+    `<span class="${state}">${CELL_SYMBOL[state]} ${e(cellStateWords(state))}</span>`;
 
-  // Claims matrix: claim groups as rows × sources (articles) as columns.
-  const matrix =
-    groups.length === 0 || articles.length === 0
+  // Claims matrix: the screen's matrix (same builder), groups as rows × sources as columns.
+  const matrix = buildMatrix(summaries, articles);
+  const matrixHtml =
+    summaries.length === 0 || articles.length === 0
       ? '<p>No claim groups yet.</p>'
-      : `<table><thead><tr><th>Claim</th>${articles
+      : `<p class="meta">${e(progressLine(summaries))}</p><table><thead><tr><th>Claim</th><th>Verdict</th><th>Status</th>${articles
           .map((a) => `<th title="${e(a.title)}">${e(a.source ?? shorten(a.title, 40))}</th>`)
-          .join('')}</tr></thead><tbody>${groups
-          .map((g) => {
-            const ms = members(g);
-            const cells = articles
-              .map((art) => {
-                const here = ms.filter((m) => m.articleId === art.id);
-                return `<td>${here.map((m) => annLink(m, stanceMark(m) || `#${number.get(m.id)}`)).join('<br>')}</td>`;
+          .join('')}</tr></thead><tbody>${matrix.rows
+          .map((row) => {
+            const s = summaryById.get(row.groupId)!;
+            const cells = row.cells
+              .map((c) => {
+                const text = `${CELL_SYMBOL[c.state]} ${cellStateWords(c.state)}${c.value ? ` ${c.value}` : ''}`;
+                const inner = `<span class="${c.state}">${e(text)}</span>`;
+                return `<td title="${e(c.title)}">${c.annotationId ? annLink(c.annotationId, inner) : inner}</td>`;
               })
               .join('');
-            return `<tr><th><a href="#group-${e(String(groups.indexOf(g) + 1))}">${e(g.label)}</a>${badge(g)}</th>${cells}</tr>`;
+            return `<tr data-group="${groupNumber.get(row.groupId)}"><th><a href="#group-${groupNumber.get(row.groupId)}">${e(row.label)}</a>${badge(s)}</th><td>${e(verdictWords(s))}</td><td>${e(statusWords(s.status))}</td>${cells}</tr>`;
           })
           .join('')}</tbody></table>`;
 
-  const groupSection = groups
-    .map((g, i) => {
-      const c = conflicts[g.id];
-      const ms = members(g);
-      return `<section id="group-${i + 1}"><h3>${e(g.label)}${badge(g)}</h3>${
-        c ? `<p class="meta">${e(c.summary)}</p>` : ''
-      }<ul>${ms
+  const groupSection = summaries
+    .map((s, i) => {
+      const facts: [string, string][] = [
+        ['Verdict', verdictWords(s)],
+        ['Status', statusWords(s.status)],
+        ['Sources', conflictLine(s)],
+      ];
+      const q = quoteLine(s);
+      if (q) facts.push(['Quote', q]);
+      if (s.reasoning) facts.push(['Reasoning', s.reasoning]);
+      if (s.resolution) facts.push(['Resolution', s.resolution]);
+      const diffs = (s.quote?.alterations ?? [])
+        .map(
+          (a) =>
+            `<p class="meta">${e(a.outlet)} (${e(a.changes.map(quoteChangeWords).join(', '))}): ${a.diff.parts
+              .map((p) =>
+                p.type === 'same'
+                  ? e(p.text)
+                  : p.type === 'added'
+                    ? `<ins>${e(p.text)}</ins>`
+                    : `<del>${e(p.text)}</del>`,
+              )
+              .join(' ')}</p>`,
+        )
+        .join('');
+      return `<section id="group-${i + 1}" class="group" data-state="${s.state}"><h3>${e(s.label)}${badge(s)}</h3><dl class="facts">${facts
+        .map(([k, v]) => `<dt>${e(k)}</dt><dd data-fact="${e(k.toLowerCase())}">${e(v)}</dd>`)
+        .join('')}</dl>${diffs}<ul>${s.members
         .map((m) => {
-          const art = articles.find((a) => a.id === m.articleId);
-          return `<li>${stanceMark(m)} ${annLink(m, `“${e(m.quote.exact)}”`)} — ${e(art?.source ?? art?.title ?? '')}${
-            m.speaker ? ` (${e(m.speaker)})` : ''
+          const art = articles.find((a) => a.id === m.annotation.articleId);
+          return `<li>${memberMark(m.state)} ${annLink(m.annotation.id, `“${e(m.annotation.quote.exact)}”`)} — ${e(art?.source ?? art?.title ?? '')}${
+            m.annotation.speaker ? ` (${e(m.annotation.speaker)})` : ''
           }</li>`;
         })
-        .join('')}</ul>${ms.length === 0 ? '<p class="meta">No members.</p>' : ''}</section>`;
+        .join(
+          '',
+        )}</ul>${s.members.length === 0 ? '<p class="meta">No members.</p>' : ''}</section>`;
     })
     .join('');
 
@@ -118,13 +154,15 @@ export function exportHtmlReport(ws: Workspace, opts: ReportOptions): string {
         .join(' · ');
       const notes = anns
         .map((a) => {
-          const g = a.groupId === null ? undefined : groupById.get(a.groupId);
+          const s = a.groupId === null ? undefined : summaryById.get(a.groupId);
+          const m = s?.members.find((x) => x.annotation.id === a.id);
           const parts = [
             `<strong>${a.kind}</strong>`,
             a.speaker ? `speaker: ${e(a.speaker)}` : '',
-            g
-              ? `group: <a href="#group-${groups.indexOf(g) + 1}">${e(g.label)}</a> ${stanceMark(a)}${badge(g)}`
+            s
+              ? `group: <a href="#group-${groupNumber.get(s.group.id)}">${e(s.label)}</a> ${m ? memberMark(m.state) : ''}${badge(s)}`
               : '',
+            a.tags && a.tags.length > 0 ? `tags: ${e(a.tags.join(', '))}` : '',
             a.note ? `note: ${e(a.note)}` : '',
           ].filter(Boolean);
           return `<li id="ann-${number.get(a.id)}" value="${number.get(a.id)}">“${e(a.quote.exact)}” — ${parts.join(' · ')}</li>`;
@@ -147,10 +185,10 @@ export function exportHtmlReport(ws: Workspace, opts: ReportOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${e(title)}</h1><p class="meta">Generated ${new Date(opts.now).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${articles.length} articles · ${annotations.length} annotations · ${groups.length} claim groups · ${conflictCount} in conflict</p>
+<header><h1>${e(title)}</h1><p class="meta">Generated ${new Date(opts.now).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${articles.length} articles · ${annotations.length} annotations · ${summaries.length} claim groups · ${conflictCount} in conflict</p>
 <nav><a href="#matrix">Claims matrix</a><a href="#groups">Claim groups</a><a href="#articles">Articles</a></nav></header>
 <main>
-<section id="matrix"><h2>Claims matrix</h2>${matrix}</section>
+<section id="matrix"><h2>Claims matrix</h2>${matrixHtml}</section>
 <section id="groups"><h2>Claim groups</h2>${groupSection || '<p>No claim groups yet.</p>'}</section>
 <section id="articles"><h2>Articles</h2>${articleSections}</section>
 </main>

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeeds, seed } from '../testing/seeds';
 import { buildCorpusIndex } from './corpus';
-import { findQuoteInSources, normalizeQuote, quoteDiff, quoteIntegrity } from './quotes';
+import {
+  findQuoteInSources,
+  normalizeQuote,
+  quoteChangeWords,
+  quoteDiff,
+  quoteIntegrity,
+} from './quotes';
 
 const seeds = loadSeeds();
 const index = buildCorpusIndex(seeds.map((s) => ({ id: s.id, text: s.canonical })));
@@ -97,5 +103,45 @@ describe('quoteIntegrity', () => {
     expect(r.differs).toBe(true);
     expect(r.variants.map((v) => v.annotationIds)).toEqual([['a', 'c'], ['b']]);
     expect(r.variants[1]!.diff!.truncated).toBe(true);
+  });
+
+  it('diffs against the fullest version, even when the cut copy is in the majority', () => {
+    const r = quoteIntegrity([
+      { annotationId: 'short1', text: MAGNET_000 },
+      { annotationId: 'full', text: MAGNET_002 },
+      { annotationId: 'short2', text: MAGNET_000 },
+    ]);
+    expect(r.variants.map((v) => v.annotationIds)).toEqual([['full'], ['short1', 'short2']]);
+    expect(r.variants[1]!.diff!.changes).toEqual(['cut-start']);
+  });
+});
+
+describe('quote change labels', () => {
+  const GOAL_002 =
+    '“ICE’s goal is to build cooperative, respectful relationships with our law enforcement partners';
+  const GOAL_003 =
+    '"ICE\'s goal is to build cooperative, respectful relationships with our law enforcement partners';
+
+  it('never counts curly or straight quote marks and apostrophes', () => {
+    expect(seed('002').canonical).toContain(GOAL_002);
+    expect(seed('003').canonical).toContain(GOAL_003);
+    expect(quoteDiff(GOAL_002, GOAL_003).changes).toEqual([]);
+    expect(quoteDiff('‘It’s over,’ he said', "'It's over,' he said").changes).toEqual([]);
+  });
+
+  it('names each kind of change', () => {
+    const cases: [string, string[]][] = [
+      [MAGNET_002.replace('magnet', 'haven'), ['words changed']],
+      [MAGNET_002.replace(' criminal aliens', ''), ['words dropped']],
+      [MAGNET_002.replace('shielding', 'shielding violent'), ['words added']],
+      [MAGNET_000, ['cut short at the start']],
+      [
+        MAGNET_002.replace(' and creating a magnet for illegal immigration', ''),
+        ['cut short at the end'],
+      ],
+    ];
+    for (const [copy, words] of cases) {
+      expect(quoteDiff(MAGNET_002, copy).changes.map(quoteChangeWords)).toEqual(words);
+    }
   });
 });

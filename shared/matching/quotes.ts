@@ -106,17 +106,42 @@ export interface QuoteDiffPart {
   text: string;
 }
 
+/**
+ * How a copy differs from the fullest version of a quote, as an editor names it:
+ *  - changed: words replaced by others inside the quote
+ *  - dropped: words left out inside the quote
+ *  - added: words the copy has that the fullest version does not
+ *  - cut-start / cut-end: the copy stops short of the quote's opening / closing words
+ */
+export type QuoteChange = 'changed' | 'dropped' | 'added' | 'cut-start' | 'cut-end';
+
+const CHANGE_WORDS: Record<QuoteChange, string> = {
+  changed: 'words changed',
+  dropped: 'words dropped',
+  added: 'words added',
+  'cut-start': 'cut short at the start',
+  'cut-end': 'cut short at the end',
+};
+
+/** "words changed", "cut short at the start", ... */
+export function quoteChangeWords(change: QuoteChange): string {
+  return CHANGE_WORDS[change];
+}
+
 export interface QuoteDiff {
   parts: QuoteDiffPart[];
   /** Words changed, added or removed inside the quote (not only cut at its ends). */
   altered: boolean;
   /** One copy stops short of the other at the start and/or the end. */
   truncated: boolean;
+  /** What changed, in reading order, each kind once. Empty when the words are the same. */
+  changes: QuoteChange[];
 }
 
 /**
- * Word-level difference from quote `a` to quote `b` after normalisation: 'removed' words are in
- * `a` only, 'added' words in `b` only. Lets an editor see which outlet altered or cut a quote.
+ * Word-level difference from quote `a` (the reference, normally the fullest version) to quote
+ * `b` after normalisation: 'removed' words are in `a` only, 'added' words in `b` only. Quote
+ * marks and apostrophes (curly or straight), punctuation and case never count as changes.
  */
 export function quoteDiff(a: string, b: string): QuoteDiff {
   const parts: QuoteDiffPart[] = diffArrays(quoteWords(a), quoteWords(b)).map((p) => ({
@@ -125,15 +150,42 @@ export function quoteDiff(a: string, b: string): QuoteDiff {
   }));
   const sameAt = parts.map((p, i) => (p.type === 'same' ? i : -1)).filter((i) => i >= 0);
   if (sameAt.length === 0) {
-    return { parts, altered: parts.length > 0, truncated: false };
+    const differs = parts.length > 0;
+    return { parts, altered: differs, truncated: false, changes: differs ? ['changed'] : [] };
   }
   const firstSame = sameAt[0]!;
   const lastSame = sameAt[sameAt.length - 1]!;
+  const changes = new Set<QuoteChange>();
+  const edge = (slice: QuoteDiffPart[], cut: QuoteChange) => {
+    // Words missing at an end are a cut; words the copy has beyond the reference are added.
+    if (slice.some((p) => p.type === 'removed')) changes.add(cut);
+    if (slice.some((p) => p.type === 'added')) changes.add('added');
+  };
+  edge(parts.slice(0, firstSame), 'cut-start');
+  // Inside the quote: a run of removed and added words together is a change of wording.
+  let i = firstSame;
+  while (i <= lastSame) {
+    if (parts[i]!.type === 'same') {
+      i++;
+      continue;
+    }
+    let removed = false;
+    let added = false;
+    while (i <= lastSame && parts[i]!.type !== 'same') {
+      if (parts[i]!.type === 'removed') removed = true;
+      else added = true;
+      i++;
+    }
+    changes.add(removed && added ? 'changed' : removed ? 'dropped' : 'added');
+  }
+  edge(parts.slice(lastSame + 1), 'cut-end');
   const interior = parts.slice(firstSame, lastSame + 1);
+  const order: QuoteChange[] = ['cut-start', 'changed', 'dropped', 'added', 'cut-end'];
   return {
     parts,
     altered: interior.some((p) => p.type !== 'same'),
     truncated: firstSame > 0 || lastSame < parts.length - 1,
+    changes: order.filter((c) => changes.has(c)),
   };
 }
 
@@ -148,7 +200,11 @@ export interface QuoteVariant {
 export interface QuoteIntegrity {
   /** True when the copies differ after normalisation: the group should be flagged. */
   differs: boolean;
-  /** Distinct wordings, the reference (most members; longest on a tie) first. */
+  /**
+   * Distinct wordings, the reference first: the fullest version (most words), then the one
+   * most members share. Every other variant is diffed against it, so a cut copy shows as cut
+   * rather than the full quote showing as "added".
+   */
   variants: QuoteVariant[];
 }
 
@@ -159,8 +215,9 @@ export function quoteIntegrity(members: { annotationId: string; text: string }[]
     const key = normalizeQuote(m.text);
     byText.set(key, [...(byText.get(key) ?? []), m.annotationId]);
   }
+  const words = (s: string) => (s === '' ? 0 : s.split(' ').length);
   const variants = [...byText.entries()]
-    .sort((a, b) => b[1].length - a[1].length || b[0].length - a[0].length)
+    .sort((a, b) => words(b[0]) - words(a[0]) || b[1].length - a[1].length)
     .map(([normalized, annotationIds]) => ({
       annotationIds,
       normalized,

@@ -6,10 +6,13 @@ import { selectAnnotation } from '../../state/uiState';
 import { notify, reportError } from '../../components/toasts';
 import { undo } from '../../state/history';
 import { LinkSection } from '../review/LinkSection';
+import { TagField } from './TagField';
+import { tagsInUse } from './annotationFilter';
+import { liveAnnotations } from '../../db/queries';
 
 const NOTE_IDLE_MS = 800;
 
-/** The side panel for one annotation: kind, speaker, note, times; edit or delete. */
+/** The side panel for one annotation: kind, speaker, tags, note, times; edit or delete. */
 export function AnnotationInspector({ annotation }: { annotation: Annotation }) {
   // Drafts exist only while the editor types; otherwise the fields show the stored values,
   // so undo/redo and other views are reflected at once.
@@ -20,8 +23,11 @@ export function AnnotationInspector({ annotation }: { annotation: Annotation }) 
   const note = draftNote ?? annotation.note;
   const speaker = draftSpeaker ?? annotation.speaker ?? '';
 
+  // Tags already used anywhere in the workspace, offered as the editor types.
+  const [knownTags, setKnownTags] = useState<string[]>([]);
   useEffect(() => {
     void knownSpeakers().then(setSpeakers);
+    void liveAnnotations().then((rows) => setKnownTags(tagsInUse(rows)));
   }, [annotation.id]);
 
   const save = (patch: AnnotationPatch, label: string) =>
@@ -94,6 +100,11 @@ export function AnnotationInspector({ annotation }: { annotation: Annotation }) 
           </datalist>
         </label>
       )}
+      <TagField
+        tags={annotation.tags}
+        known={knownTags}
+        onChange={(tags) => void save({ tags }, 'Edit tags')}
+      />
       <label>
         Note
         <textarea

@@ -1,15 +1,56 @@
-import type { Annotation } from '../../../shared/model/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Annotation, ClaimGroup } from '../../../shared/model/types';
 import { selectAnnotation } from '../../state/uiState';
 import { viewersForArticle } from './viewerRegistry';
+import { EMPTY_QUERY, filterAnnotations, isFiltering, type ListQuery } from './annotationFilter';
+import './annotationList.css';
 
-/** Every annotation of the open article, in text order; a click jumps to it. */
+/**
+ * Every annotation of the open article, in reading order unless sorted otherwise, with filters
+ * (kind, tag, group, status, verdict) and a search over text, notes, speakers and tags. The list
+ * is virtual (only the rows on screen exist), so 100,000 annotations stay responsive; it follows
+ * the selection, so J/K in the viewer scroll it too. A click jumps to the annotation.
+ */
 export function AnnotationList({
   annotations,
   selectedId,
+  groups,
+  tags,
+  scale,
 }: {
   annotations: readonly Annotation[];
   selectedId: string | null;
+  groups: ReadonlyMap<string, ClaimGroup>;
+  tags: readonly string[];
+  scale: readonly string[];
 }) {
+  const [query, setQuery] = useState<ListQuery>(EMPTY_QUERY);
+  const shown = useMemo(
+    () => filterAnnotations(annotations, groups, query),
+    [annotations, groups, query],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer re-renders this component on scroll by design, and nothing here memoises
+  // its functions, which is what the rule warns about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 64,
+    overscan: 8,
+    getItemKey: (i) => shown[i]!.id,
+  });
+  const selectedIndex = shown.findIndex((a) => a.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+  const set = (patch: Partial<ListQuery>) => setQuery((q) => ({ ...q, ...patch }));
+  const groupList = useMemo(
+    () => [...groups.values()].filter((g) => annotations.some((a) => a.groupId === g.id)),
+    [groups, annotations],
+  );
+
   if (annotations.length === 0) {
     return (
       <div className="empty-state" data-testid="annotations-empty">
@@ -20,37 +61,176 @@ export function AnnotationList({
       </div>
     );
   }
+  const selected = selectedIndex >= 0 ? shown[selectedIndex] : undefined;
   return (
-    <ol
-      className="annotation-list"
-      data-testid="annotation-list"
-      aria-label="Annotations in text order"
-    >
-      {annotations.map((a) => (
-        <li key={a.id}>
-          <button
-            type="button"
-            className={`annotation-item kind-${a.kind}${a.id === selectedId ? ' active' : ''}`}
-            data-testid="annotation-item"
-            data-kind={a.kind}
-            onClick={() => {
-              selectAnnotation(a.id);
-              for (const v of viewersForArticle(a.articleId)) v.scrollToOffset(a.position.start);
-            }}
-          >
-            <span className={`kind-badge kind-${a.kind}`}>{a.kind}</span>
-            {a.speaker && <span className="speaker">{a.speaker}:</span>}
-            <span className="annotation-text">{a.quote.exact}</span>
-            {a.note && <span className="annotation-note">{a.note}</span>}
-            {/* In a shared story, who made it (null for single-user work). */}
-            {a.author && (
-              <span className="annotation-author" data-testid="annotation-author">
-                {a.author}
-              </span>
-            )}
+    <div className="annotation-list-wrap">
+      <div className="list-filters" role="search" aria-label="Filter annotations">
+        <input
+          type="search"
+          data-testid="list-search"
+          aria-label="Search text, notes and speakers"
+          placeholder="Search text, notes, speakers…"
+          value={query.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+        <select
+          aria-label="Kind"
+          data-testid="list-kind"
+          value={query.kind}
+          onChange={(e) => set({ kind: e.target.value as ListQuery['kind'] })}
+        >
+          <option value="all">All kinds</option>
+          <option value="claim">Claims</option>
+          <option value="quote">Quotes</option>
+        </select>
+        <select
+          aria-label="Tag"
+          data-testid="list-tag"
+          value={query.tag}
+          onChange={(e) => set({ tag: e.target.value })}
+        >
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Group"
+          data-testid="list-group"
+          value={query.group}
+          onChange={(e) => set({ group: e.target.value })}
+        >
+          <option value="all">Any group</option>
+          <option value="grouped">In a group</option>
+          <option value="ungrouped">Not in a group</option>
+          {groupList.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label.length > 40 ? `${g.label.slice(0, 39)}…` : g.label}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Group status"
+          data-testid="list-status"
+          value={query.status}
+          onChange={(e) => set({ status: e.target.value as ListQuery['status'] })}
+        >
+          <option value="all">Any status</option>
+          <option value="open">Open</option>
+          <option value="checking">Checking</option>
+          <option value="resolved">Resolved</option>
+        </select>
+        <select
+          aria-label="Verdict"
+          data-testid="list-verdict"
+          value={query.verdict}
+          onChange={(e) => set({ verdict: e.target.value })}
+        >
+          <option value="all">Any verdict</option>
+          <option value="unrated">Not rated</option>
+          {scale.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Sort"
+          data-testid="list-sort"
+          value={query.sort}
+          onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}
+        >
+          <option value="position">Reading order</option>
+          <option value="time">Last edited</option>
+          <option value="group">By group</option>
+        </select>
+      </div>
+      <p className="list-count muted" role="status" data-testid="list-count">
+        {isFiltering(query)
+          ? `${shown.length} of ${annotations.length} shown`
+          : `${annotations.length} annotation${annotations.length === 1 ? '' : 's'}`}
+        {selected && (
+          <span className="sr-only">
+            {' '}
+            Selected: {selected.kind} {selectedIndex + 1} of {shown.length}, “
+            {selected.quote.exact.slice(0, 80)}”
+          </span>
+        )}
+        {isFiltering(query) && (
+          <button type="button" className="link-button" onClick={() => setQuery(EMPTY_QUERY)}>
+            Clear
           </button>
-        </li>
-      ))}
-    </ol>
+        )}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty-state" data-testid="list-no-match">
+          No annotation matches.
+        </p>
+      ) : (
+        <div className="annotation-list-scroll" ref={scrollRef} data-testid="annotation-scroll">
+          <ol
+            className="annotation-list"
+            data-testid="annotation-list"
+            aria-label={
+              query.sort === 'position'
+                ? 'Annotations in reading order'
+                : `Annotations, ${query.sort === 'time' ? 'last edited first' : 'by group'}`
+            }
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const a = shown[row.index]!;
+              const active = a.id === selectedId;
+              return (
+                <li
+                  key={row.key}
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  aria-setsize={shown.length}
+                  aria-posinset={row.index + 1}
+                  className="annotation-row"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <button
+                    type="button"
+                    className={`annotation-item kind-${a.kind}${active ? ' active' : ''}`}
+                    data-testid="annotation-item"
+                    data-kind={a.kind}
+                    aria-current={active ? 'true' : undefined}
+                    onClick={() => {
+                      selectAnnotation(a.id);
+                      for (const v of viewersForArticle(a.articleId))
+                        v.scrollToOffset(a.position.start);
+                    }}
+                  >
+                    <span className={`kind-badge kind-${a.kind}`}>{a.kind}</span>
+                    {a.speaker && <span className="speaker">{a.speaker}:</span>}
+                    <span className="annotation-text">{a.quote.exact}</span>
+                    {a.tags.length > 0 && (
+                      <span className="annotation-tags">
+                        {a.tags.map((t) => (
+                          <span key={t} className="tag-chip small">
+                            {t}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    {a.note && <span className="annotation-note">{a.note}</span>}
+                    {/* In a shared story, who made it (null for single-user work). */}
+                    {a.author && (
+                      <span className="annotation-author" data-testid="annotation-author">
+                        {a.author}
+                      </span>
+                    )}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </div>
   );
 }

@@ -6,13 +6,16 @@ import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
 import { inTextOrder } from './annotationsAt';
-import { annotationsOf, getArticle } from '../../db/queries';
+import { annotationsOf, getArticle, liveGroups } from '../../db/queries';
+import { tagsInUse } from './annotationFilter';
+import { useRatingScale } from '../review/workspaceSettings';
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
   const openId = useStore(uiStore, (s) => s.openArticleId);
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
+  const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
   // Results carry the id they were read for: while the next article's query is still running,
   // useLiveQuery hands back the previous article's rows, which must never be shown on this one.
   const articleRead = useLiveQuery(
@@ -26,6 +29,10 @@ export function ReadingView() {
   const article = articleRead?.id === openId ? articleRead.article : undefined;
   const rows = rowsRead?.id === openId ? rowsRead.rows : undefined;
   const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
+  const groupRows = useLiveQuery(liveGroups, []);
+  const groups = useMemo(() => new Map((groupRows ?? []).map((g) => [g.id, g])), [groupRows]);
+  const tags = useMemo(() => tagsInUse(annotations), [annotations]);
+  const scale = useRatingScale();
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
   // Repeated clicks on overlapping highlights cycle through them, innermost first.
@@ -49,7 +56,7 @@ export function ReadingView() {
   }
   if (!article) return null;
   return (
-    <div className="reading">
+    <div className={panelCollapsed ? 'reading panel-collapsed' : 'reading'}>
       <article className="reading-main" aria-label={article.title}>
         <header className="article-head">
           <h2 data-testid="article-title">{article.title}</h2>
@@ -67,12 +74,22 @@ export function ReadingView() {
           onHit={onHit}
         />
       </article>
-      <aside className="side-panel" aria-label="Annotations">
-        {selected && <AnnotationInspector key={selected.id} annotation={selected} />}
+      <aside className="side-panel" aria-label="Annotations" hidden={panelCollapsed}>
+        {selected && (
+          <div className="inspector-scroll">
+            <AnnotationInspector key={selected.id} annotation={selected} />
+          </div>
+        )}
         <h3 className="panel-title">
           Annotations <span className="count">{annotations.length}</span>
         </h3>
-        <AnnotationList annotations={annotations} selectedId={selectedId} />
+        <AnnotationList
+          annotations={annotations}
+          selectedId={selectedId}
+          groups={groups}
+          tags={tags}
+          scale={scale}
+        />
       </aside>
     </div>
   );

@@ -24,7 +24,7 @@ export async function createAnnotation(
   return annotation;
 }
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note'>>;
+export type AnnotationPatch = Partial<Pick<Annotation, 'kind' | 'speaker' | 'note' | 'tags'>>;
 
 export async function updateAnnotation(
   id: string,

@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { db } from '../../db/database';
 import { EXPORT_FORMATS, type ExportFormat } from './exportData';
 import { runExport } from './bundleCommands';
+import { saveOrganisation, useOrganisation } from '../review/workspaceSettings';
 import { liveArticles } from '../../db/queries';
 
 /** Export…: what to export (everything or chosen articles) and in which format. */
@@ -14,6 +15,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [format, setFormat] = useState<ExportFormat>('bundle');
   const count = scope === 'all' ? (articles?.length ?? 0) : chosen.size;
+  const savedOrg = useOrganisation();
+  const [org, setOrg] = useState<{ name: string; url: string } | null>(null);
+  const orgShown = org ?? savedOrg ?? { name: '', url: '' };
 
   const toggle = (id: string) =>
     setChosen((prev) => {
@@ -23,8 +27,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       return next;
     });
 
-  const submit = () => {
+  const submit = async () => {
     if (count === 0) return;
+    // The organisation is a workspace setting: saved here so the next export remembers it.
+    if (format === 'claimreview' && org) await saveOrganisation(org);
     onClose();
     void runExport(format, scope === 'all' ? null : [...chosen]);
   };
@@ -80,6 +86,28 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ))}
         <p className="hint">{EXPORT_FORMATS.find((f) => f.id === format)!.hint}</p>
       </fieldset>
+      {format === 'claimreview' && (
+        <fieldset className="export-choice" data-testid="export-organisation">
+          <legend>Organisation (the fact-check’s author)</legend>
+          <label>
+            Name{' '}
+            <input
+              type="text"
+              value={orgShown.name}
+              onChange={(e) => setOrg({ ...orgShown, name: e.target.value })}
+            />
+          </label>
+          <label>
+            Web address of your fact-checks{' '}
+            <input
+              type="url"
+              placeholder="https://…"
+              value={orgShown.url}
+              onChange={(e) => setOrg({ ...orgShown, url: e.target.value })}
+            />
+          </label>
+        </fieldset>
+      )}
       {!!queued && (
         <p className="hint warning" data-testid="export-queue-warning">
           {queued} imported annotation{queued === 1 ? ' is' : 's are'} still waiting to be placed
@@ -95,7 +123,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           className="primary"
           data-testid="export-confirm"
           disabled={count === 0}
-          onClick={submit}
+          onClick={() => void submit()}
         >
           Export {count} article{count === 1 ? '' : 's'}
         </button>

@@ -1,6 +1,7 @@
 import { notify, reportError } from '../../components/toasts';
 import { platform } from '../../platform/platform';
 import { isCancelled } from '../../db/applyBundle';
+import { readOrganisation, readRatingScale } from '../review/workspaceSettings';
 import { buildExport, collectWorkspace, type ExportFormat } from './exportData';
 import { BUNDLE_FILTERS, MAX_BUNDLE_BYTES, importBundleFile } from './runImport';
 import { bundleStore, nextPaint, setBundleUi, updateTask } from './bundleStore';
@@ -39,7 +40,11 @@ export async function runExport(
     updateTask({ phase: 'Packing…', done: 1 });
     await nextPaint();
     stopIfCancelled();
-    const file = buildExport(format, ws, { now: Date.now() });
+    const file = buildExport(format, ws, {
+      now: Date.now(),
+      organisation: await readOrganisation(),
+      scale: await readRatingScale(),
+    });
     stopIfCancelled();
     // Past this point the file dialog (or download) takes over; cancelling there writes nothing.
     setBundleUi({ task: null });

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Workspace } from '../../../shared/bundle';
 import { sampleWorkspace } from '../../../shared/bundle/sample';
 import { loadSeeds } from '../../../shared/testing/seeds';
-import { buildExport, conflictsByGroup } from './exportData';
+import { buildExport } from './exportData';
 
 const NOW = Date.UTC(2024, 4, 1);
 let ws: Workspace;
@@ -15,18 +15,6 @@ beforeAll(async () => {
 });
 
 describe('export formats', () => {
-  it('flags a claim group as conflicting when a member disputes it', () => {
-    const conflicts = conflictsByGroup(ws);
-    expect(Object.keys(conflicts).sort()).toEqual(ws.groups.map((g) => g.id).sort());
-    for (const g of ws.groups) {
-      const disputed = ws.annotations.some((a) => a.groupId === g.id && a.stance === 'conflicts');
-      if (disputed) {
-        expect(conflicts[g.id]!.conflicting).toBe(true);
-        expect(conflicts[g.id]!.summary).toMatch(/marked as conflicting/);
-      }
-    }
-  });
-
   it('CSV: one row per annotation with its group and the conflict column', () => {
     const file = buildExport('csv', ws, { now: NOW });
     expect(file.suggestedName).toBe('corroborate-2024-05-01.csv');
@@ -40,7 +28,7 @@ describe('export formats', () => {
       ws.annotations.some((a) => a.groupId === g.id && a.stance === 'conflicts'),
     );
     expect(disputedGroups.length).toBeGreaterThan(0);
-    expect(rows.slice(1).some((r) => r[conflictCol]!.startsWith('Yes:'))).toBe(true);
+    expect(rows.slice(1).some((r) => r[conflictCol]!.startsWith('Conflicting:'))).toBe(true);
   });
 
   it('JSON-LD is a W3C AnnotationCollection; HTML is one page without scripts', () => {
@@ -50,6 +38,23 @@ describe('export formats', () => {
     const html = buildExport('html', ws, { now: NOW }).data as string;
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('ClaimReview needs a verdict and an organisation, and says so', () => {
+    expect(() => buildExport('claimreview', ws, { now: NOW, organisation: null })).toThrow(
+      /organisation/,
+    );
+    const rated = { ...ws, groups: ws.groups.map((g) => ({ ...g, verdict: 'False' })) };
+    const file = buildExport('claimreview', rated, {
+      now: NOW,
+      organisation: { name: 'Desk', url: 'https://desk.example.org' },
+    });
+    expect(file.suggestedName).toBe('corroborate-2024-05-01.claimreview.json');
+    const reviews = JSON.parse(file.data as string) as {
+      reviewRating: { alternateName: string };
+    }[];
+    expect(reviews.length).toBe(new Set(ws.annotations.map((a) => a.groupId).filter(Boolean)).size);
+    expect(reviews.every((r) => r.reviewRating.alternateName === 'False')).toBe(true);
   });
 
   it('names a one-article export after the article', () => {

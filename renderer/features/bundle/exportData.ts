@@ -4,8 +4,7 @@ import { BUNDLE_EXTENSION, writeBundle, type Workspace } from '../../../shared/b
 import { exportJsonLd } from '../../../shared/export/jsonld';
 import { exportCsv } from '../../../shared/export/csv';
 import { exportHtmlReport } from '../../../shared/export/html';
-import type { ConflictsByGroupId } from '../../../shared/export/conflicts';
-import { detectConflicts } from '../../../shared/matching/conflicts';
+import { exportClaimReview, type Organisation } from '../../../shared/export/claimReview';
 import { version as APP_VERSION } from '../../../package.json';
 import { db as appDb, type CorroborateDatabase } from '../../db/database';
 
@@ -13,7 +12,7 @@ import { db as appDb, type CorroborateDatabase } from '../../db/database';
  * What the export dialog produces: the workspace (or chosen articles) read from IndexedDB and
  * turned into one of four files. Only formatting lives in shared/; this module picks the rows.
  */
-export type ExportFormat = 'bundle' | 'jsonld' | 'csv' | 'html';
+export type ExportFormat = 'bundle' | 'jsonld' | 'csv' | 'html' | 'claimreview';
 
 export { APP_VERSION };
 
@@ -39,13 +38,19 @@ export const EXPORT_FORMATS: {
     id: 'csv',
     label: 'Spreadsheet (CSV)',
     extension: 'csv',
-    hint: 'One row per annotation, with its claim group and whether the group conflicts.',
+    hint: 'One row per annotation, with its claim group’s conflict, quote check, verdict, status and resolution.',
   },
   {
     id: 'html',
     label: 'HTML report',
     extension: 'html',
-    hint: 'One self-contained page: claims matrix, groups, articles with highlights.',
+    hint: 'One self-contained page: claims matrix, groups with verdicts, articles with highlights.',
+  },
+  {
+    id: 'claimreview',
+    label: 'ClaimReview (schema.org JSON-LD)',
+    extension: 'json',
+    hint: 'One fact-check per rated claim group, for your published fact-check pages.',
   },
 ];
 
@@ -84,27 +89,6 @@ export async function collectWorkspace(
   );
 }
 
-/** Conflict facts per claim group (shared/matching) for the CSV and HTML conflict columns. */
-export function conflictsByGroup(ws: Workspace): ConflictsByGroupId {
-  const out: ConflictsByGroupId = {};
-  for (const group of ws.groups) {
-    const members = ws.annotations
-      .filter((a) => a.groupId === group.id)
-      .map((a) => ({
-        annotationId: a.id,
-        articleId: a.articleId,
-        text: a.quote.exact,
-        stance: a.stance,
-      }));
-    const report = detectConflicts(members);
-    out[group.id] = {
-      conflicting: report.conflicting,
-      summary: report.reasons.map((r) => r.message).join('; '),
-    };
-  }
-  return out;
-}
-
 export interface ExportFile {
   data: Uint8Array | string;
   suggestedName: string;
@@ -114,7 +98,13 @@ export interface ExportFile {
 export function buildExport(
   format: ExportFormat,
   ws: Workspace,
-  opts: { now: number; onProgress?: (done: number, total: number) => void },
+  opts: {
+    now: number;
+    onProgress?: (done: number, total: number) => void;
+    /** ClaimReview only: the fact-checking organisation and the rating scale. */
+    organisation?: Organisation | null;
+    scale?: readonly string[];
+  },
 ): ExportFile {
   const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
   const suggestedName = `${baseName(ws, opts.now)}.${spec.extension}`;
@@ -131,7 +121,7 @@ export function buildExport(
       return { data: exportJsonLd(ws, { now }), suggestedName, filters };
     case 'csv':
       return {
-        data: exportCsv(ws, { conflictsByGroupId: conflictsByGroup(ws) }),
+        data: exportCsv(ws),
         suggestedName,
         filters,
       };
@@ -140,9 +130,18 @@ export function buildExport(
         data: exportHtmlReport(ws, {
           now,
           appVersion: APP_VERSION,
-          conflictsByGroupId: conflictsByGroup(ws),
         }),
         suggestedName,
+        filters,
+      };
+    case 'claimreview':
+      return {
+        data: exportClaimReview(ws, {
+          now,
+          organisation: opts.organisation ?? null,
+          scale: opts.scale,
+        }),
+        suggestedName: suggestedName.replace(/\.json$/, '.claimreview.json'),
         filters,
       };
   }

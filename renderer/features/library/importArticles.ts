@@ -46,7 +46,7 @@ export async function importPrepared(
         ...item.article,
         id: item.article.sha256,
         createdAt: stored?.createdAt ?? now + edits.length,
-        updatedAt: now,
+        updatedAt: now + edits.length,
       };
       batch.set(article.sha256, article);
       edits.push({ table: 'articles', key: article.id, after: article });

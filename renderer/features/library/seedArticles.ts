@@ -59,7 +59,7 @@ async function prepareSeeds(): Promise<Article[]> {
       ...prepared.article,
       id: prepared.article.sha256,
       createdAt: now + i,
-      updatedAt: now,
+      updatedAt: now + i,
     });
   }
   return articles;

@@ -1,37 +1,67 @@
 import type { QuoteDiff } from '../../../shared/matching';
+import { quoteChangeWords } from '../../../shared/matching/quotes';
+import { stateWords } from '../../../shared/summary';
 import type { GroupSummary } from './groupModel';
 
 type TitleOf = (articleId: string) => string;
 
-/** "agrees" / "conflicting" / "quote differs" badges of a group. */
+/** The group's state ("Agrees", "Conflicting", …), quote check and verdict, as badges. */
 export function GroupBadges({ summary }: { summary: GroupSummary }) {
   return (
     <span className="group-badges">
       {summary.conflicting ? (
-        <span className="badge badge-conflict" data-testid="conflict-flag">
-          Conflicting
+        <span
+          className="badge badge-conflict"
+          data-testid="conflict-flag"
+          title={summary.explanation}
+        >
+          <span aria-hidden>⚠ </span>
+          {stateWords(summary.state)}
         </span>
       ) : (
-        <span className="badge badge-agree" data-testid="agree-flag">
-          Agrees
+        <span
+          className={`badge badge-agree badge-${summary.state}`}
+          data-testid="agree-flag"
+          data-state={summary.state}
+          title={summary.explanation}
+        >
+          {stateWords(summary.state)}
         </span>
       )}
       {summary.quoteDiffers && (
-        <span className="badge badge-integrity" data-testid="integrity-flag">
-          Quote differs
+        <span
+          className="badge badge-integrity"
+          data-testid="integrity-flag"
+          title={summary.quote?.explanation}
+        >
+          <span aria-hidden>≠ </span>Quote altered
+        </span>
+      )}
+      {summary.verdict && (
+        <span className="badge badge-verdict" data-testid="verdict-badge">
+          {summary.verdict}
         </span>
       )}
     </span>
   );
 }
 
-/** Why a group conflicts: the differing figures and which source states each. */
+/** Why a group conflicts (or agrees): the figures and which outlet states each. */
 export function ConflictDetails({ summary, titleOf }: { summary: GroupSummary; titleOf: TitleOf }) {
-  if (!summary.conflicting) return null;
+  if (!summary.conflicting) {
+    return summary.state === 'none' ? null : (
+      <p className="muted conflict-explanation" data-testid="conflict-explanation">
+        {summary.explanation}
+      </p>
+    );
+  }
   const quantities = summary.report.quantities.filter((q) => q.conflicting);
   const stanceReasons = summary.report.reasons.filter((r) => r.kind === 'stance');
   return (
     <div className="conflict-details" data-testid="conflict-details">
+      <p className="conflict-explanation" data-testid="conflict-explanation">
+        {summary.explanation}
+      </p>
       {quantities.map((q) => (
         <div key={q.key} className="conflict-quantity">
           <div className="conflict-key">Different figures for {q.key}</div>
@@ -61,45 +91,40 @@ export function QuoteDiffText({ diff }: { diff: QuoteDiff }) {
         p.type === 'same' ? (
           <span key={i}>{p.text} </span>
         ) : p.type === 'added' ? (
-          <ins key={i}>{p.text} </ins>
+          <ins key={i}>
+            <span className="sr-only">added: </span>
+            {p.text}{' '}
+          </ins>
         ) : (
-          <del key={i}>{p.text} </del>
+          <del key={i}>
+            <span className="sr-only">missing: </span>
+            {p.text}{' '}
+          </del>
         ),
       )}
     </span>
   );
 }
 
-/** The distinct wordings of a quote across the group's sources, each diffed against the first. */
-export function IntegrityDetails({
-  summary,
-  titleOf,
-}: {
-  summary: GroupSummary;
-  titleOf: TitleOf;
-}) {
-  const integrity = summary.integrity;
-  if (!integrity?.differs) return null;
-  const articleOf = new Map(summary.members.map((m) => [m.annotation.id, m.annotation.articleId]));
-  const sources = (ids: string[]) =>
-    [...new Set(ids.map((id) => titleOf(articleOf.get(id) ?? '')))].join(', ');
+/** Which outlet altered the quote and how, each copy diffed against the fullest version. */
+export function IntegrityDetails({ summary }: { summary: GroupSummary; titleOf?: TitleOf }) {
+  const quote = summary.quote;
+  if (!quote?.differs) return null;
   return (
     <div className="integrity-details" data-testid="integrity-details">
-      {integrity.variants.map((v, i) => (
-        <div key={v.normalized} className="integrity-variant">
+      <p className="integrity-summary" data-testid="integrity-summary">
+        {quote.explanation}
+      </p>
+      <div className="integrity-variant">
+        <div className="muted">Fullest version — {quote.referenceOutlets.join(', ')}</div>
+        <span className="quote-diff">{quote.referenceText}</span>
+      </div>
+      {quote.alterations.map((a) => (
+        <div key={a.articleId} className="integrity-variant" data-testid="integrity-variant">
           <div className="muted">
-            {i === 0
-              ? 'Reference wording'
-              : v.diff?.truncated && !v.diff.altered
-                ? 'Cut'
-                : 'Altered'}{' '}
-            — {sources(v.annotationIds)}
+            {a.changes.map(quoteChangeWords).join(', ')} — {a.outlet}
           </div>
-          {v.diff ? (
-            <QuoteDiffText diff={v.diff} />
-          ) : (
-            <span className="quote-diff">{v.normalized}</span>
-          )}
+          <QuoteDiffText diff={a.diff} />
         </div>
       ))}
     </div>

@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import type { Article } from '../../../shared/model/types';
 import { reportError } from '../../components/toasts';
-import { cellStateWords, groupColours, summarizeGroups, type GroupSummary } from './groupModel';
+import { progressLine } from '../../../shared/summary';
+import {
+  cellStateWords,
+  groupColours,
+  sourceLookup,
+  summarizeGroups,
+  type GroupSummary,
+} from './groupModel';
+import { VerdictEditor } from './VerdictEditor';
 import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
 import { GroupLabelField } from './GroupLabelField';
 import { useGroupsData } from './reviewData';
@@ -13,7 +21,7 @@ export function GroupsView() {
   const view = useMemo(() => {
     if (!data) return null;
     return {
-      summaries: summarizeGroups(data.groups, data.members),
+      summaries: summarizeGroups(data.groups, data.members, sourceLookup(data.articles)),
       colours: groupColours(data.groups),
       articles: new Map(data.articles.map((a) => [a.id, a])),
     };
@@ -33,9 +41,9 @@ export function GroupsView() {
   const conflicting = view.summaries.filter((s) => s.conflicting).length;
   return (
     <div className="groups-view" data-testid="groups-view">
-      <p className="muted groups-summary">
+      <p className="muted groups-summary" data-testid="groups-progress">
         {view.summaries.length} group{view.summaries.length === 1 ? '' : 's'}, {conflicting}{' '}
-        conflicting
+        conflicting · {progressLine(view.summaries)}
       </p>
       {view.summaries.map((s) => (
         <GroupCard
@@ -71,6 +79,7 @@ function GroupCard({
       data-testid="group-card"
       data-group-id={summary.group.id}
       data-state={summary.conflicting ? 'conflicting' : 'agrees'}
+      data-summary-state={summary.state}
     >
       <header className="group-card-head">
         <span className={`swatch swatch-${colour}`} aria-hidden />
@@ -83,6 +92,7 @@ function GroupCard({
       </header>
       <ConflictDetails summary={summary} titleOf={titleOf} />
       <IntegrityDetails summary={summary} titleOf={titleOf} />
+      <VerdictEditor summary={summary} />
       <dl className="group-sources">
         {[...bySource.entries()].map(([articleId, members]) => (
           <div key={articleId} className="group-source">

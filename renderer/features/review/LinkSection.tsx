@@ -3,11 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation, Article } from '../../../shared/model/types';
 import {
   findQuoteInSources,
+  quoteDiff,
+  quoteWords,
   suggestMatches,
   type Mark,
   type QuoteOccurrence,
   type Suggestion,
 } from '../../../shared/matching';
+import { quoteChangeWords } from '../../../shared/matching/quotes';
 import { db } from '../../db/database';
 import { notify, reportError } from '../../components/toasts';
 import { runUndo } from '../../app/useAppKeys';
@@ -20,11 +23,12 @@ import {
   unlink,
   type SpanInArticle,
 } from './groupOps';
-import { cellStateWords, summarizeGroup, type GroupSummary } from './groupModel';
-import { ConflictDetails, GroupBadges, IntegrityDetails } from './GroupFlags';
+import { cellStateWords, sourceLookup, summarizeGroup, type GroupSummary } from './groupModel';
+import { ConflictDetails, GroupBadges, IntegrityDetails, QuoteDiffText } from './GroupFlags';
+import { VerdictEditor } from './VerdictEditor';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
-import { getGroup, groupMembers, liveAnnotations } from '../../db/queries';
+import { getArticle, getGroup, groupMembers, liveAnnotations } from '../../db/queries';
 import { isLive } from '../../../shared/model/live';
 
 const SUGGESTION_LIMIT = 12;
@@ -68,8 +72,17 @@ function useGroupSummary(groupId: string | null): GroupSummary | null | undefine
   return useLiveQuery(async () => {
     if (!groupId) return null;
     const [group, members] = await Promise.all([getGroup(groupId), groupMembers(groupId)]);
-    return group ? summarizeGroup(group, members) : null;
+    if (!group) return null;
+    const articles = await Promise.all(
+      [...new Set(members.map((m) => m.articleId))].map(getArticle),
+    );
+    return summarizeGroup(group, members, sourceLookup(articles.filter((a) => !!a)));
   }, [groupId]);
+}
+
+/** The fullest version of a quote known so far: the longest (in words) of the given copies. */
+function fullestQuote(copies: string[]): string {
+  return copies.reduce((best, c) => (quoteWords(c).length > quoteWords(best).length ? c : best));
 }
 
 /** The "claim group" part of the annotation panel: membership, conflicts, linking. */
@@ -128,6 +141,7 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
           <GroupBadges summary={summary} />
           <ConflictDetails summary={summary} titleOf={titleOf} />
           <IntegrityDetails summary={summary} titleOf={titleOf} />
+          <VerdictEditor summary={summary} />
           <ul className="member-list">
             {summary.members.map((m) => (
               <li
@@ -248,6 +262,10 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
       {corpus && findingQuote && annotation.kind === 'quote' && (
         <QuoteFinder
           annotation={annotation}
+          reference={fullestQuote([
+            annotation.quote.exact,
+            ...(summary?.quote ? [summary.quote.referenceText] : []),
+          ])}
           articles={corpus.articles}
           hits={quoteHits}
           run={run}
@@ -357,11 +375,14 @@ function LinkPicker({
 
 function QuoteFinder({
   annotation,
+  reference,
   articles,
   hits,
   run,
 }: {
   annotation: Annotation;
+  /** The fullest version of the quote: every candidate is diffed against it. */
+  reference: string;
   articles: Article[];
   hits: QuoteOccurrence[];
   run: Run;
@@ -378,6 +399,12 @@ function QuoteFinder({
           const linked =
             !!existing && !!annotation.groupId && existing.groupId === annotation.groupId;
           const a = article(h.articleId);
+          const text = a?.text.slice(h.start, h.end) ?? '';
+          const diff = quoteDiff(reference, text);
+          const verdict =
+            diff.changes.length === 0
+              ? 'same words'
+              : diff.changes.map(quoteChangeWords).join(', ');
           return (
             <li
               key={`${h.articleId}:${h.start}`}
@@ -387,12 +414,22 @@ function QuoteFinder({
             >
               <div className="candidate-source">
                 {a?.title}{' '}
-                <span className={h.verbatim ? 'badge badge-agree' : 'badge badge-integrity'}>
-                  {h.verbatim ? 'verbatim' : h.coverage < 1 ? 'partial' : 'altered'}
-                </span>{' '}
-                <span className="score">{Math.round(h.similarity * 100)}%</span>
+                <span
+                  className={
+                    diff.changes.length === 0 ? 'badge badge-agree' : 'badge badge-integrity'
+                  }
+                  data-testid="quote-hit-changes"
+                >
+                  {verdict}
+                </span>
               </div>
-              <span className="marked-text">{a?.text.slice(h.start, h.end)}</span>
+              {diff.changes.length === 0 ? (
+                <span className="marked-text">{text}</span>
+              ) : (
+                <span className="marked-text" title={text}>
+                  <QuoteDiffText diff={diff} />
+                </span>
+              )}
               <button
                 type="button"
                 className="small primary"

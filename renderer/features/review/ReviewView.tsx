@@ -7,7 +7,13 @@ import { notify, reportError } from '../../components/toasts';
 import { ArticleViewer } from '../annotate/ArticleViewer';
 import { AnnotationInspector } from '../annotate/AnnotationInspector';
 import { inTextOrder } from '../annotate/annotationsAt';
-import { cellStateWords, groupColours, summarizeGroup, type GroupSummary } from './groupModel';
+import {
+  cellStateWords,
+  groupColours,
+  sourceLookup,
+  summarizeGroup,
+  type GroupSummary,
+} from './groupModel';
 import { GroupBadges } from './GroupFlags';
 import { articleName } from './reviewData';
 import { followGroup, MAX_REVIEW, MIN_REVIEW } from './reviewNav';
@@ -15,6 +21,7 @@ import { typingInField } from '../../components/keyboard';
 import {
   annotationsOfArticles,
   getAnnotation,
+  getArticle,
   getGroup,
   groupMembers,
   liveArticles,
@@ -35,6 +42,7 @@ export function ReviewView() {
   const savedIds = useStore(uiStore, (s) => s.reviewArticleIds);
   const focusedGroupId = useStore(uiStore, (s) => s.focusedGroupId);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
+  const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
 
   const data = useLiveQuery(async () => {
     const [articles, groups, annotations] = await Promise.all([
@@ -50,7 +58,11 @@ export function ReviewView() {
       getGroup(focusedGroupId),
       groupMembers(focusedGroupId),
     ]);
-    return group ? summarizeGroup(group, members) : null;
+    if (!group) return null;
+    const articles = await Promise.all(
+      [...new Set(members.map((m) => m.articleId))].map(getArticle),
+    );
+    return summarizeGroup(group, members, sourceLookup(articles.filter((a) => !!a)));
   }, [focusedGroupId]);
 
   const columns = useMemo(() => {
@@ -182,10 +194,14 @@ export function ReviewView() {
           Pick {MIN_REVIEW}–{MAX_REVIEW} articles above to read them side by side.
         </p>
       )}
-      <div className={selected ? 'review-body with-panel' : 'review-body'}>
+      <div className={selected && !panelCollapsed ? 'review-body with-panel' : 'review-body'}>
         <div
           className="review-columns"
-          style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}
+          data-testid="review-columns"
+          // Each column keeps a readable minimum width; more columns than fit scroll sideways.
+          style={{
+            gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(var(--review-col-min), 1fr))`,
+          }}
         >
           {columns.map((article) => (
             <ReviewColumn
@@ -200,7 +216,7 @@ export function ReviewView() {
             />
           ))}
         </div>
-        {selected && (
+        {selected && !panelCollapsed && (
           <aside className="side-panel review-panel" aria-label="Selected annotation">
             <AnnotationInspector key={selected.id} annotation={selected} />
           </aside>

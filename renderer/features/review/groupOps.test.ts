@@ -12,6 +12,7 @@ import {
   linkAnnotations,
   moveToGroup,
   renameGroup,
+  setGroupFacts,
   setStance,
   unlink,
 } from './groupOps';
@@ -255,5 +256,37 @@ describe('acceptSuggestion', () => {
     const second = await acceptSuggestion(a.id, spanIn('Nearly 500 criminal illegal aliens'));
     expect(second.groupId).toBe(first.groupId);
     expect(await db.annotations.where('groupId').equals(first.groupId).count()).toBe(3);
+  });
+});
+
+describe('setGroupFacts', () => {
+  const scale = ['True', 'Mostly true', 'Half true', 'Misleading', 'False', 'Unproven'];
+  it('rates, sets status and resolution as separate undo steps', async () => {
+    const a = await tag(LA_101);
+    const b = await tag(LA_167);
+    const groupId = await linkAnnotations(a.id, { annotationId: b.id });
+    await setGroupFacts(groupId, { verdict: 'Half true' }, scale);
+    await setGroupFacts(groupId, { status: 'resolved' }, scale);
+    await setGroupFacts(groupId, { resolution: 'The 167 covers the LA area office.' }, scale);
+    expect(await db.groups.get(groupId)).toMatchObject({
+      verdict: 'Half true',
+      status: 'resolved',
+      resolution: 'The 167 covers the LA area office.',
+    });
+    const steps = historyStore.get().undo.length;
+    // Saving the same value again adds no undo step.
+    await setGroupFacts(groupId, { verdict: 'Half true' }, scale);
+    expect(historyStore.get().undo.length).toBe(steps);
+    await undo();
+    expect((await db.groups.get(groupId))!.resolution ?? '').toBe('');
+    await undo();
+    expect((await db.groups.get(groupId))!.status ?? 'open').toBe('open');
+    await undo();
+    expect((await db.groups.get(groupId))!.verdict ?? null).toBeNull();
+    await redo();
+    expect((await db.groups.get(groupId))!.verdict).toBe('Half true');
+    await expect(setGroupFacts(groupId, { verdict: 'Pants on fire' }, scale)).rejects.toThrow(
+      /not on the rating scale/,
+    );
   });
 });

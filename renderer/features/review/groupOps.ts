@@ -6,6 +6,7 @@ import { buildAnnotation } from '../../../shared/rules/annotations';
 import { byAge, defaultLabel } from '../../../shared/rules/groups';
 import { leaveGroupEdits } from '../../db/groupEdits';
 import { annotationsOf, getAnnotation, getArticle, getGroup, groupMembers } from '../../db/queries';
+import { planGroupFacts, type GroupFacts } from '../../../shared/summary';
 
 /**
  * Claim-group edits. Membership lives on the annotation (groupId + stance), the group row holds
@@ -196,4 +197,26 @@ export async function acceptSuggestion(
     return [...edits, ...plan.edits];
   });
   return result!;
+}
+
+/** Set a group's verdict, status, reasoning or resolution note: one undoable step. */
+export async function setGroupFacts(
+  groupId: string,
+  patch: Partial<GroupFacts>,
+  scale: readonly string[],
+): Promise<void> {
+  const label =
+    patch.verdict !== undefined
+      ? 'Rate claim'
+      : patch.status !== undefined
+        ? 'Set status'
+        : patch.resolution !== undefined
+          ? 'Edit resolution'
+          : 'Edit reasoning';
+  await applyChange(label, async () => {
+    const group = await getGroup(groupId);
+    if (!group) throw new Error('This claim group no longer exists.');
+    const next = planGroupFacts(group, patch, scale, Date.now());
+    return next ? [{ table: 'groups', key: groupId, after: next }] : [];
+  });
 }
