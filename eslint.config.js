@@ -10,6 +10,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
  *  - shared/   pure logic: no DOM, Electron, Node, Dexie, React or Lexical.
  *  - renderer/ browser code: no Electron or Node built-ins (it must also run in a plain browser).
  *  - electron/ main + preload: no React, Dexie or Lexical.
+ *  - server/   the Node sync server: no UI libraries, no renderer/ or electron/ code.
  */
 const uiLibs = [
   'react',
@@ -128,6 +129,23 @@ export default tseslint.config(
           patterns: [
             { group: uiLibs, message: 'electron/ is the thin main process: no UI libraries.' },
             { group: ['../renderer/*'], message: 'electron/ may not import renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiLibs, message: 'server/ is a Node service: no UI libraries.' },
+            {
+              group: ['../renderer/*', '../electron/*'],
+              message: 'server/ may import shared/ only.',
+            },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/ipc/csp.ts';
+import { contentSecurityPolicy as policyFor } from './shared/ipc/csp.ts';
 
 /**
  * The renderer build. Output is loaded by Electron (app:// protocol) and served as-is in browser
@@ -20,7 +20,11 @@ function contentSecurityPolicy(): Plugin {
         // the policy is enforced on every build (what Electron, tests and `npm start` serve).
         return serving
           ? html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-          : html.replace('content="__CSP__"', `content="${CONTENT_SECURITY_POLICY}"`);
+          : html.replace(
+              'content="__CSP__"',
+              // A browser-mode build for a team may allow exactly one sync server origin.
+              `content="${policyFor(process.env.CORROBORATE_SYNC_SERVER || null)}"`,
+            );
       },
     },
   };

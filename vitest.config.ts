@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -7,6 +7,7 @@ import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
 import { OpenUrlDialog } from '../features/library/OpenUrlDialog';
+import { ShareActions } from '../features/share/ShareActions';
 import { seedOnFirstRun } from '../features/library/seedArticles';
 import { ReadingView } from '../features/annotate/ReadingView';
 import { SelectionToolbar } from '../features/annotate/SelectionToolbar';
@@ -112,6 +113,7 @@ export function App() {
               ))}
             </div>
             <BundleActions />
+            <ShareActions />
             <button
               type="button"
               className="panel-toggle"

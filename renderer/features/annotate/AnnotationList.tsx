@@ -218,6 +218,12 @@ export function AnnotationList({
                       </span>
                     )}
                     {a.note && <span className="annotation-note">{a.note}</span>}
+                    {/* In a shared story, who made it (null for single-user work). */}
+                    {a.author && (
+                      <span className="annotation-author" data-testid="annotation-author">
+                        {a.author}
+                      </span>
+                    )}
                   </button>
                 </li>
               );

@@ -1,0 +1,79 @@
+/**
+ * The profile's shared story (at most one open at a time): joining, resuming after a restart,
+ * leaving. Keeps the UI-facing status in a small store; the data itself flows through
+ * renderer/sync into Dexie, so every view updates as usual.
+ */
+import { decodeJwt } from 'jose';
+import { createStore } from '../../state/createStore';
+import { db } from '../../db/database';
+import { syncServerOrigin } from '../../../shared/ipc/csp';
+import { StorySession, type SyncStatus } from '../../sync/session';
+import { SyncDatabase, type StoryLink } from '../../sync/syncDatabase';
+
+export interface ShareState {
+  session: StorySession | null;
+  status: SyncStatus | null;
+}
+
+export const shareStore = createStore<ShareState>({ session: null, status: null });
+const syncDb = new SyncDatabase();
+
+/** Reads the story, editor and role a token was issued for (the server checks the signature). */
+export function readToken(token: string): {
+  story: string;
+  editor: string;
+  role: 'editor' | 'viewer';
+} {
+  let claims;
+  try {
+    claims = decodeJwt(token.trim());
+  } catch {
+    throw new Error('This is not a Corroborate access token: paste the whole token you were sent.');
+  }
+  const { story, sub, role, exp } = claims as Record<string, unknown>;
+  if (typeof story !== 'string' || typeof sub !== 'string') {
+    throw new Error('This token names no story or editor: ask for a new one.');
+  }
+  if (typeof exp === 'number' && exp * 1000 < Date.now()) {
+    throw new Error('This token has expired: ask whoever runs the server for a new one.');
+  }
+  return { story, editor: sub, role: role === 'viewer' ? 'viewer' : 'editor' };
+}
+
+async function start(link: StoryLink): Promise<void> {
+  const session = new StorySession(db, syncDb, link);
+  session.onStatus((status) => shareStore.set((s) => ({ ...s, status })));
+  await session.open();
+  shareStore.set((s) => ({ ...s, session }));
+}
+
+export async function joinStory(address: string, token: string, articleIds: string[]) {
+  const server = syncServerOrigin(address);
+  const claims = readToken(token);
+  const existing = await syncDb.stories.get(claims.story);
+  const link: StoryLink = {
+    ...(existing ?? { agreed: {}, lastSyncedAt: null, articleIds: [] }),
+    id: claims.story,
+    title: claims.story,
+    server,
+    token: token.trim(),
+    editor: claims.editor,
+    role: claims.role,
+    articleIds: [...new Set([...(existing?.articleIds ?? []), ...articleIds])],
+    leftAt: null,
+  };
+  await syncDb.stories.put(link);
+  shareStore.get().session?.close();
+  await start(link);
+}
+
+/** Reopens the story this profile had joined (after a reload or relaunch). */
+export async function resumeStory(): Promise<void> {
+  const link = (await syncDb.stories.toArray()).find((l) => l.leftAt === null);
+  if (link && !shareStore.get().session) await start(link);
+}
+
+export async function leaveStory(): Promise<void> {
+  await shareStore.get().session?.leave();
+  shareStore.set(() => ({ session: null, status: null }));
+}

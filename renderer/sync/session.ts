@@ -1,0 +1,286 @@
+/**
+ * One shared story in this profile: the story's Y.Doc (persisted in SyncDatabase), the
+ * Hocuspocus connection, and the projection between the document and the work store.
+ * Local store edits are pushed as document writes (origin local); document changes from the
+ * server are written to the store directly (origin remote), outside the undo history, so remote
+ * changes are never undone locally. Stands on the store and shared/; the store never imports it.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { CorroborateDatabase } from '../db/database';
+import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
+import { applyRowChange } from '../../shared/sync/fromRows';
+import { reconcile, rowKey, type TableRows } from '../../shared/sync/reconcile';
+import { readStory, setField, type Conflict } from '../../shared/sync/storyDoc';
+import type { Scalar } from '../../shared/sync/writes';
+import type { StoryLink, SyncDatabase } from './syncDatabase';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
+
+export interface SyncStatus {
+  state: ConnectionState;
+  /** Local changes the server has not confirmed yet. */
+  waiting: number;
+  lastSyncedAt: number | null;
+  /** Why the server refused us (expired token, not a member…), when it did. */
+  refusal: string | null;
+  /** Editors connected to the story now (this one included). */
+  people: { name: string; role: string }[];
+  /** Open conflicts, recounted whenever the document changes. */
+  conflicts: number;
+}
+
+const COMPACT_AFTER = 500;
+
+export class StorySession {
+  readonly doc = new Y.Doc();
+  private provider: HocuspocusProvider | null = null;
+  private socket: HocuspocusProviderWebsocket | null = null;
+  private watch: Subscription | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private stored = 0;
+  status: SyncStatus = {
+    state: 'connecting',
+    waiting: 0,
+    lastSyncedAt: null,
+    refusal: null,
+    people: [],
+    conflicts: 0,
+  };
+
+  constructor(
+    private readonly work: CorroborateDatabase,
+    private readonly sync: SyncDatabase,
+    private link: StoryLink,
+    /** Node tests pass `ws`; browsers use the global WebSocket. */
+    private readonly WebSocketPolyfill?: unknown,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get story(): StoryLink {
+    return this.link;
+  }
+
+  /** Loads the local copy, starts projecting and connects. Works offline from the first call. */
+  async open(): Promise<void> {
+    const updates = await this.sync.updates.where('story').equals(this.link.id).toArray();
+    this.stored = updates.length;
+    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u.update)), 'import');
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      void this.persist(update);
+      if (origin === 'local') this.setStatus({ waiting: this.status.waiting + 1 });
+      else this.schedule();
+    });
+    this.observe();
+    this.connect();
+  }
+
+  /** Watches the story's store rows; re-made when the story gains articles (new ranges). */
+  private observe() {
+    this.watch?.unsubscribe();
+    this.watch = liveQuery(() => this.localRows()).subscribe({ next: () => this.schedule() });
+  }
+
+  private connect() {
+    this.socket = new HocuspocusProviderWebsocket({
+      url: this.link.server,
+      ...(this.WebSocketPolyfill ? { WebSocketPolyfill: this.WebSocketPolyfill } : {}),
+    });
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: this.link.id,
+      token: this.link.token,
+      document: this.doc,
+      onStatus: ({ status }) =>
+        this.setStatus({
+          state:
+            status === 'connected'
+              ? 'connected'
+              : status === 'connecting'
+                ? 'connecting'
+                : 'offline',
+        }),
+      onAuthenticationFailed: ({ reason }) => this.setStatus({ state: 'refused', refusal: reason }),
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0) this.markSynced();
+      },
+      onSynced: () => this.markSynced(),
+    });
+    this.provider.attach();
+    // Who is on the story: each profile announces its editor name and role.
+    this.provider.setAwarenessField('user', { name: this.link.editor, role: this.link.role });
+    this.provider.awareness?.on('change', () => this.setStatus({ people: this.people() }));
+  }
+
+  private people(): { name: string; role: string }[] {
+    const states = this.provider?.awareness?.getStates() ?? new Map();
+    const seen = new Map<string, { name: string; role: string }>();
+    for (const s of states.values()) {
+      const user = (s as { user?: { name?: unknown; role?: unknown } }).user;
+      if (typeof user?.name === 'string') {
+        seen.set(user.name, { name: user.name, role: String(user.role ?? 'editor') });
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private markSynced() {
+    const lastSyncedAt = this.now();
+    this.link = { ...this.link, lastSyncedAt };
+    void this.sync.stories.update(this.link.id, { lastSyncedAt });
+    this.setStatus({ waiting: 0, lastSyncedAt });
+  }
+
+  onStatus(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setStatus(patch: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...patch };
+    for (const l of this.listeners) l(this.status);
+  }
+
+  private async persist(update: Uint8Array) {
+    await this.sync.updates.add({ story: this.link.id, update });
+    if (++this.stored > COMPACT_AFTER) {
+      // Replace the log by one merged update, in one transaction (never half-compacted).
+      const merged = Y.encodeStateAsUpdate(this.doc);
+      await this.sync.transaction('rw', this.sync.updates, async () => {
+        await this.sync.updates.where('story').equals(this.link.id).delete();
+        await this.sync.updates.add({ story: this.link.id, update: merged });
+      });
+      this.stored = 1;
+    }
+  }
+
+  /** The store rows that belong to this story (tombstones included). */
+  private async localRows(): Promise<TableRows> {
+    const ids = new Set(this.link.articleIds);
+    const articles = await this.work.articles
+      .where('id')
+      .anyOf([...ids])
+      .toArray();
+    const annotations = await this.work.annotations
+      .where('articleId')
+      .anyOf([...ids])
+      .toArray();
+    const docGroups = new Set<string>(this.doc.getMap('groups').keys());
+    const groupIds = new Set([
+      ...docGroups,
+      ...annotations.map((a) => a.groupId).filter((g): g is string => g !== null),
+    ]);
+    const groups = (await this.work.groups.bulkGet([...groupIds])).filter(
+      (g): g is ClaimGroup => g !== undefined,
+    );
+    return { articles, annotations, groups };
+  }
+
+  /** Runs reconciliations one at a time, in order. */
+  schedule(): Promise<void> {
+    this.running = this.running
+      .then(() => this.reconcile())
+      .catch((e: unknown) => {
+        console.error('sync: reconcile failed', e);
+      });
+    return this.running;
+  }
+
+  private async reconcile(): Promise<void> {
+    const readOnly = this.link.role === 'viewer';
+    const local = await this.localRows();
+    const agreed = new Map(Object.entries(this.link.agreed));
+    const plan = reconcile(local, readStory(this.doc), agreed);
+    if (!readOnly) {
+      for (const p of plan.push) {
+        // Annotations made before sharing have no author: they are this editor's.
+        const after =
+          p.table === 'annotations' && (p.after as Annotation).author === null
+            ? { ...(p.after as Annotation), author: this.link.editor }
+            : p.after;
+        applyRowChange(this.doc, p.table, p.before, after, this.link.editor, this.now(), 'local');
+      }
+    }
+    const story = readStory(this.doc);
+    if (story.conflicts.length !== this.status.conflicts) {
+      this.setStatus({ conflicts: story.conflicts.length });
+    }
+    const next: Record<string, string> = {};
+    const pull: { articles: Article[]; annotations: Annotation[]; groups: ClaimGroup[] } = {
+      articles: [],
+      annotations: [],
+      groups: [],
+    };
+    const localKeys = new Map<string, string>();
+    for (const table of ['articles', 'annotations', 'groups'] as const) {
+      for (const r of local[table]) localKeys.set(`${table}/${r.id}`, rowKey(r));
+      for (const r of story[table]) {
+        const key = `${table}/${r.id}`;
+        const k = rowKey(r);
+        next[key] = k;
+        // A viewer's local edits never reach the server: the document's value wins locally too.
+        if (localKeys.get(key) !== k) (pull[table] as (typeof r)[]).push(r);
+      }
+    }
+    const articleIds = [...new Set([...this.link.articleIds, ...story.articles.map((a) => a.id)])];
+    if (pull.articles.length + pull.annotations.length + pull.groups.length > 0) {
+      await this.work.transaction(
+        'rw',
+        [this.work.articles, this.work.annotations, this.work.groups],
+        async () => {
+          await this.work.articles.bulkPut(
+            pull.articles.map((a) => ({
+              ...a,
+              origin: a.origin ?? { kind: 'sync', name: this.link.id, format: 'txt' },
+            })),
+          );
+          await this.work.annotations.bulkPut(pull.annotations);
+          await this.work.groups.bulkPut(pull.groups);
+        },
+      );
+    }
+    const grew = articleIds.length !== this.link.articleIds.length;
+    this.link = { ...this.link, agreed: next, articleIds };
+    await this.sync.stories.put(this.link);
+    if (grew && this.watch) this.observe();
+  }
+
+  conflicts(): Conflict[] {
+    return readStory(this.doc).conflicts;
+  }
+
+  /** Resolves a field conflict with one of the shown values or a third one. */
+  async resolve(conflict: Conflict, value: Scalar): Promise<void> {
+    const field = conflict.kind === 'field' ? conflict.field : 'deletedAt';
+    setField(
+      this.doc,
+      conflict.table,
+      conflict.row,
+      field,
+      value,
+      this.link.editor,
+      this.now(),
+      'local',
+    );
+    await this.schedule();
+  }
+
+  /** Stops syncing; the local copy of every row stays in the store. */
+  async leave(): Promise<void> {
+    this.close();
+    this.link = { ...this.link, leftAt: this.now() };
+    await this.sync.stories.put(this.link);
+  }
+
+  close(): void {
+    this.watch?.unsubscribe();
+    this.provider?.destroy();
+    this.socket?.destroy();
+    this.watch = null;
+    this.provider = null;
+    this.socket = null;
+  }
+}

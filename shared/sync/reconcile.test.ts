@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Annotation } from '../model/types';
+import { annotationOn, group, seedArticle } from '../testing/story';
+import { applyRowChange } from './fromRows';
+import type { TableRows } from './reconcile';
+import { reconcile, rowKey } from './reconcile';
+import { readStory } from './storyDoc';
+
+/** A replica as the app has it: store rows + the story doc + the last agreed row values. */
+function replica(name: string) {
+  const doc = new Y.Doc();
+  const store: TableRows = { articles: [], annotations: [], groups: [] };
+  const agreed = new Map<string, string>();
+  let clock = 100;
+  const sync = () => {
+    const plan = reconcile(store, readStory(doc), agreed);
+    for (const p of plan.push) applyRowChange(doc, p.table, p.before, p.after, name, clock++);
+    const story = readStory(doc);
+    for (const table of ['articles', 'annotations', 'groups'] as const) {
+      store[table] = story[table].map((r) => structuredClone(r)) as never;
+      for (const r of story[table]) agreed.set(`${table}/${r.id}`, rowKey(r));
+    }
+    return plan;
+  };
+  const edit = (id: string, patch: Partial<Annotation>) => {
+    store.annotations = store.annotations.map((a) =>
+      a.id === id ? { ...(a as Annotation), ...patch } : a,
+    );
+  };
+  return { doc, store, sync, edit };
+}
+
+const exchange = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
+};
+
+describe('store ⇄ story document reconciliation', () => {
+  it('pushes local rows and edits, pulls remote ones, and merges both editors’ notes', () => {
+    const ana = replica('Ana');
+    const ben = replica('Ben');
+    const article = seedArticle('003');
+    ana.store.articles.push(article);
+    ana.store.annotations.push(annotationOn(article, 'a1', 0, 'Ana'));
+    ana.store.groups.push(group('g1', 'Who said it'));
+    expect(ana.sync().push).toHaveLength(3);
+    exchange(ana.doc, ben.doc);
+    expect(
+      ben
+        .sync()
+        .pull.map((p) => p.row.id)
+        .sort(),
+    ).toEqual([article.id, 'a1', 'g1'].sort());
+
+    // Offline on both sides: each edits the note and Ana also links the annotation.
+    ana.edit('a1', { note: 'Police: 12. ', groupId: 'g1', stance: 'agrees' });
+    ben.edit('a1', { note: 'Hospital: 14.' });
+    ana.sync();
+    ben.sync();
+    exchange(ana.doc, ben.doc);
+    ana.sync();
+    ben.sync();
+    const a1 = ben.store.annotations.find((a) => a.id === 'a1') as Annotation;
+    expect(a1.note).toContain('Police: 12.');
+    expect(a1.note).toContain('Hospital: 14.');
+    expect(a1).toMatchObject({ groupId: 'g1', stance: 'agrees' });
+    expect(ana.store).toEqual(ben.store);
+  });
+
+  it('leaves agreed rows alone (no writes when nothing moved)', () => {
+    const ana = replica('Ana');
+    const article = seedArticle('004');
+    ana.store.articles.push(article);
+    ana.sync();
+    expect(ana.sync()).toEqual({ push: [], pull: [] });
+  });
+});

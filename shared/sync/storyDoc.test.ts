@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { annotationOn, group, seedArticle } from '../testing/story';
+import {
+  addAnnotation,
+  addArticle,
+  addGroup,
+  deleteRow,
+  readStory,
+  setField,
+  textOf,
+  undoWrite,
+} from './storyDoc';
+
+function sync(a: Y.Doc, b: Y.Doc) {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
+}
+
+function twoEditors() {
+  const ana = new Y.Doc();
+  const ben = new Y.Doc();
+  const article = seedArticle();
+  addArticle(ana, article);
+  addAnnotation(ana, annotationOn(article, 'a1', 0, 'Ana'));
+  addAnnotation(ana, annotationOn(article, 'a2', 3, 'Ana'));
+  addGroup(ana, group('g1', 'Casualty figures'));
+  sync(ana, ben);
+  return { ana, ben, article };
+}
+
+describe('story document merge', () => {
+  it('gives one article when two editors import the same text', () => {
+    const ana = new Y.Doc();
+    const ben = new Y.Doc();
+    const article = seedArticle('001');
+    addArticle(ana, article);
+    addArticle(ben, { ...article, createdAt: 5000, origin: { ...article.origin, kind: 'file' } });
+    sync(ana, ben);
+    expect(readStory(ana).articles).toHaveLength(1);
+    expect(readStory(ana)).toEqual(readStory(ben));
+  });
+
+  it('merges both editors’ concurrent note edits (Y.Text)', () => {
+    const { ana, ben } = twoEditors();
+    textOf(ana, 'annotations', 'a1', 'note').insert(0, 'Ana: check the police figure. ');
+    textOf(ben, 'annotations', 'a1', 'note').insert(0, 'Ben: hospital says otherwise.');
+    sync(ana, ben);
+    const note = readStory(ana).annotations.find((a) => a.id === 'a1')!.note;
+    expect(note).toContain('Ana: check the police figure.');
+    expect(note).toContain('Ben: hospital says otherwise.');
+    expect(readStory(ben)).toEqual(readStory(ana));
+  });
+
+  it('shows concurrent speaker writes from the same old value as a conflict, then resolves it', () => {
+    const { ana, ben } = twoEditors();
+    setField(ana, 'annotations', 'a1', 'speaker', 'Mayor Ortiz', 'Ana', 10);
+    setField(ben, 'annotations', 'a1', 'speaker', 'Fire chief', 'Ben', 11);
+    sync(ana, ben);
+    const { conflicts } = readStory(ana);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ kind: 'field', row: 'a1', field: 'speaker' });
+    const values = conflicts[0]!.kind === 'field' ? conflicts[0]!.heads.map((h) => h.value) : [];
+    expect(values.sort()).toEqual(['Fire chief', 'Mayor Ortiz']);
+    // Ben writes a third value based on both: the conflict is gone everywhere.
+    setField(ben, 'annotations', 'a1', 'speaker', 'Mayor Ortiz (via fire chief)', 'Ben', 12);
+    sync(ana, ben);
+    expect(readStory(ana).conflicts).toEqual([]);
+    expect(readStory(ana).annotations[0]!.speaker).toBe('Mayor Ortiz (via fire chief)');
+  });
+
+  it('does not call sequential edits a conflict', () => {
+    const { ana, ben } = twoEditors();
+    setField(ana, 'annotations', 'a1', 'speaker', 'Mayor Ortiz', 'Ana', 10);
+    sync(ana, ben);
+    setField(ben, 'annotations', 'a1', 'speaker', 'Fire chief', 'Ben', 11);
+    sync(ana, ben);
+    expect(readStory(ana).conflicts).toEqual([]);
+    expect(readStory(ana).annotations[0]!.speaker).toBe('Fire chief');
+  });
+
+  it('keeps a link made while the other editor deleted the annotation, as a visible conflict', () => {
+    const { ana, ben } = twoEditors();
+    deleteRow(ana, 'annotations', 'a2', 'Ana', 20);
+    setField(ben, 'annotations', 'a2', 'groupId', 'g1', 'Ben', 21);
+    setField(ben, 'annotations', 'a2', 'stance', 'conflicts', 'Ben', 21);
+    sync(ana, ben);
+    const story = readStory(ben);
+    const a2 = story.annotations.find((a) => a.id === 'a2')!;
+    expect(a2.deletedAt).toBe(20);
+    expect(a2.groupId).toBe('g1');
+    const c = story.conflicts.find((x) => x.kind === 'deleted-while-edited');
+    expect(c).toMatchObject({ row: 'a2' });
+    // Restoring keeps Ben's link; deleting again having seen it clears the conflict instead.
+    setField(ana, 'annotations', 'a2', 'deletedAt', null, 'Ana', 22);
+    sync(ana, ben);
+    expect(readStory(ben).conflicts).toEqual([]);
+    expect(readStory(ben).annotations.find((a) => a.id === 'a2')).toMatchObject({
+      deletedAt: null,
+      groupId: 'g1',
+      stance: 'conflicts',
+    });
+  });
+
+  it('undo is a new write by its author and never erases another editor’s later edit', () => {
+    const { ana, ben } = twoEditors();
+    const w = setField(ana, 'annotations', 'a1', 'kind', 'quote', 'Ana', 10)!;
+    sync(ana, ben);
+    expect(undoWrite(ben, w.id, 'Ben', 11)).toBeNull(); // not Ben's write
+    setField(ben, 'annotations', 'a1', 'speaker', 'Fire chief', 'Ben', 12);
+    const u = undoWrite(ana, w.id, 'Ana', 13)!;
+    expect(u).toMatchObject({ by: 'Ana', value: 'claim', basedOn: [w.id] });
+    sync(ana, ben);
+    expect(readStory(ben).annotations[0]).toMatchObject({ kind: 'claim', speaker: 'Fire chief' });
+    // Once Ben has changed the kind on top of Ana's write, Ana's undo is refused.
+    const w2 = setField(ana, 'annotations', 'a1', 'kind', 'quote', 'Ana', 14)!;
+    sync(ana, ben);
+    setField(ben, 'annotations', 'a1', 'kind', 'claim', 'Ben', 15);
+    sync(ana, ben);
+    expect(undoWrite(ana, w2.id, 'Ana', 16)).toBeNull();
+  });
+
+  it('records tags per tag, so concurrent additions both survive', () => {
+    const { ana, ben } = twoEditors();
+    setField(ana, 'annotations', 'a1', 'tag:casualties', true, 'Ana', 10);
+    setField(ben, 'annotations', 'a1', 'tag:official', true, 'Ben', 11);
+    sync(ana, ben);
+    expect(readStory(ana).annotations[0]!.tags).toEqual(['casualties', 'official']);
+  });
+});
