@@ -30,9 +30,9 @@ describe('filterAnnotations on the seed workspace', () => {
     expect(ids(filterAnnotations(rows, groups, q({ tag: 'ice' })))).toEqual(
       ids(rows.filter((_, i) => i % 2 === 0).sort((a, b) => a.position.start - b.position.start)),
     );
-    expect(filterAnnotations(rows, groups, q({ group: 'g-la' }))).toHaveLength(2);
-    expect(filterAnnotations(rows, groups, q({ status: 'resolved' }))).toHaveLength(2);
-    expect(filterAnnotations(rows, groups, q({ verdict: 'Half true' }))).toHaveLength(2);
+    expect(filterAnnotations(rows, groups, q({ group: 'g-la' }))).toHaveLength(3);
+    expect(filterAnnotations(rows, groups, q({ status: 'resolved' }))).toHaveLength(3);
+    expect(filterAnnotations(rows, groups, q({ verdict: 'Half true' }))).toHaveLength(3);
     expect(filterAnnotations(rows, groups, q({ verdict: 'unrated' }))).toHaveLength(6);
   });
 
@@ -52,6 +52,7 @@ describe('filterAnnotations on the seed workspace', () => {
       'g-498',
       'g-498',
       'g-498',
+      'g-la',
       'g-la',
       'g-la',
       'g-quote',

@@ -18,16 +18,8 @@ export function GroupBadges({ summary }: { summary: GroupSummary }) {
           <span aria-hidden>⚠ </span>
           {stateWords(summary.state)}
         </span>
-      ) : summary.report.state === 'consistent' ? (
-        // "at least 101" and 167: different figures, no contradiction; say so, and why.
-        <span
-          className="badge badge-agree"
-          data-testid="consistent-flag"
-          title={summary.report.explanation}
-        >
-          Consistent
-        </span>
       ) : (
+        // Agrees, or consistent ("at least 101" and 167: different figures, no contradiction).
         <span
           className={`badge badge-agree badge-${summary.state}`}
           data-testid="agree-flag"
