@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { planReplay } from '../../shared/rules/replay';
 import { db, type WorkTable } from './database';
 
 /**
@@ -62,10 +63,25 @@ export async function commitChange(label: string, plan: ChangePlanner): Promise<
   );
 }
 
-/** Writes the `before` (undo) or `after` (redo) side of a recorded change in one transaction. */
+/**
+ * Undo (`before`) or redo (`after`) of a recorded change, in one transaction. Each row is merged
+ * three ways (shared/rules/replay.ts), so an edit made since by someone else (a teammate's sync)
+ * is never erased by this editor's undo.
+ */
 export async function replayChange(change: Change, side: 'before' | 'after'): Promise<void> {
-  await db.transaction('rw', [db.articles, db.annotations, db.groups, db.reanchorQueue], () =>
-    writeRows(change.rows, side),
+  const now = Date.now();
+  await db.transaction(
+    'rw',
+    [db.articles, db.annotations, db.groups, db.reanchorQueue],
+    async () => {
+      for (const row of change.rows) {
+        const from = side === 'before' ? row.after : row.before;
+        const current = await table(row.table).get(row.key);
+        const plan = planReplay(from, row[side], current, now);
+        if ('put' in plan) await table(row.table).put(plan.put);
+        else if ('remove' in plan) await table(row.table).delete(row.key);
+      }
+    },
   );
 }
 

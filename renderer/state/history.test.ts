@@ -38,6 +38,22 @@ beforeEach(async () => {
 });
 
 describe('undoable changes', () => {
+  it('undo never erases an edit someone else made since (a teammate’s sync)', async () => {
+    const article = await addSeedArticle();
+    const start = article.text.indexOf('At least 101 arrests');
+    const a = await createAnnotation(article, { kind: 'quote', start, end: start + 20 });
+    await updateAnnotation(a.id, { note: 'check with ICE' });
+    // Written by the sync layer, outside this editor's history.
+    await db.annotations.update(a.id, { speaker: 'Tom Homan', updatedAt: Date.now() + 5 });
+    await undo();
+    expect(await db.annotations.get(a.id)).toMatchObject({ note: '', speaker: 'Tom Homan' });
+    await redo();
+    expect(await db.annotations.get(a.id)).toMatchObject({
+      note: 'check with ICE',
+      speaker: 'Tom Homan',
+    });
+  });
+
   it('creates, edits and deletes an annotation, and undo/redo replays each step', async () => {
     const article = await addSeedArticle();
     const start = article.text.indexOf('At least 101 arrests');
