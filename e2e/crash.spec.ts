@@ -134,10 +134,11 @@ test('50 annotations survive a SIGKILL of the browser right after they show as s
       await expect.poll(total).toBe(50);
       for (const title of titles) {
         await openArticle(page2, title);
-        const texts = await page2
-          .locator('[data-testid="annotation-item"] .annotation-text')
-          .allTextContents();
-        expect(texts.sort()).toEqual([...expected[title]!].sort());
+        // The list fills in after the article opens (it reads from IndexedDB): poll for it.
+        const texts = page2.locator('[data-testid="annotation-item"] .annotation-text');
+        await expect
+          .poll(async () => (await texts.allTextContents()).sort())
+          .toEqual([...expected[title]!].sort());
       }
     } finally {
       await again.close();
