@@ -2,14 +2,7 @@ import Papa from 'papaparse/papaparse.js';
 import type { Annotation, Article } from '../model/types';
 import { sortWorkspace } from '../bundle/order';
 import type { Workspace } from '../bundle/types';
-import {
-  conflictLine,
-  liveOnly,
-  quoteLine,
-  statusWords,
-  verdictWords,
-  type GroupSummary,
-} from '../summary';
+import { conflictLine, quoteLine, statusWords, verdictWords, type GroupSummary } from '../summary';
 import { workspaceSummaries } from './summaries';
 
 export const CSV_COLUMNS = [
@@ -53,8 +46,7 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
  * prefixes formula-like cells with an apostrophe, since article text is untrusted.
  */
 export function exportCsv(ws: Workspace, opts: CsvOptions = {}): string {
-  const live = { ...ws, annotations: liveOnly(ws.annotations), articles: liveOnly(ws.articles) };
-  const { articles, annotations } = sortWorkspace(live);
+  const { articles, annotations } = sortWorkspace(ws);
   const articleById = new Map<string, Article>(articles.map((a) => [a.id, a]));
   const summaries = new Map<string, GroupSummary>(
     workspaceSummaries(ws).map((s) => [s.group.id, s]),

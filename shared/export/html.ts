@@ -13,7 +13,6 @@ import {
   CELL_SYMBOL,
   cellStateWords,
   conflictLine,
-  liveOnly,
   progressLine,
   quoteLine,
   stateWords,
@@ -65,8 +64,7 @@ ol.notes{font:13px/1.5 system-ui,sans-serif}
 `;
 
 export function exportHtmlReport(ws: Workspace, opts: ReportOptions): string {
-  const live = { ...ws, annotations: liveOnly(ws.annotations), articles: liveOnly(ws.articles) };
-  const { articles, annotations } = sortWorkspace(live);
+  const { articles, annotations } = sortWorkspace(ws);
   const summaries = workspaceSummaries(ws);
   const summaryById = new Map(summaries.map((s) => [s.group.id, s]));
   const groupNumber = new Map(summaries.map((s, i) => [s.group.id, i + 1]));

@@ -1,5 +1,6 @@
 import type { Workspace } from '../bundle/types';
-import { liveOnly, sourceLookup, summarizeGroups, type GroupSummary } from '../summary';
+import { liveRows } from '../model/live';
+import { sourceLookup, summarizeGroups, type GroupSummary } from '../summary';
 
 /**
  * The group summaries of a workspace, exactly as the review screens compute them (same function,
@@ -7,8 +8,8 @@ import { liveOnly, sourceLookup, summarizeGroups, type GroupSummary } from '../s
  */
 export function workspaceSummaries(ws: Workspace): GroupSummary[] {
   return summarizeGroups(
-    liveOnly(ws.groups),
-    liveOnly(ws.annotations),
-    sourceLookup(liveOnly(ws.articles)),
+    liveRows(ws.groups),
+    liveRows(ws.annotations),
+    sourceLookup(liveRows(ws.articles)),
   );
 }

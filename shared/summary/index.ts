@@ -21,7 +21,6 @@ export {
   type GroupFacts,
 } from './verdict';
 export { conflictLine, progressLine, quoteLine, stateWords, verdictWords } from './text';
-export { liveOnly } from './live';
 export {
   buildMatrix,
   cellStateWords,
@@ -31,7 +30,6 @@ export {
   type MatrixCell,
   type MatrixData,
   type MatrixFilter,
-  type MatrixOptions,
   type MatrixRow,
   type MatrixSort,
 } from './matrix';

@@ -60,15 +60,9 @@ export function cellStateWords(state: CellState): string {
   return STATE_WORDS[state];
 }
 
-export interface MatrixOptions {
-  /** Per group, articles that likely carry the claim (from suggestions), shown as 'likely'. */
-  likely?: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
 export function buildMatrix(
   summaries: readonly GroupSummary[],
   sources: readonly SourceInfo[],
-  opts: MatrixOptions = {},
 ): MatrixData {
   const name = (s: SourceInfo) => (s.source ? `${s.source}: ${s.title}` : s.title);
   const rows = summaries.map((s): MatrixRow => {
@@ -78,17 +72,16 @@ export function buildMatrix(
       if (list) list.push(m);
       else byArticle.set(m.annotation.articleId, [m]);
     }
-    const likely = opts.likely?.get(s.group.id);
     const cells = sources.map((src): MatrixCell => {
       const members = byArticle.get(src.id);
       if (!members) {
-        const state = likely?.has(src.id) ? 'likely' : 'silent';
+        // 'likely' cells come from the matching worker (renderer/features/review/likelyHere.ts).
         return {
           articleId: src.id,
-          state,
+          state: 'silent',
           value: null,
           annotationId: null,
-          title: `${name(src)}: ${STATE_WORDS[state]}`,
+          title: `${name(src)}: ${STATE_WORDS.silent}`,
         };
       }
       const lead = [...members].sort((a, b) => CELL_PRIORITY[b.state] - CELL_PRIORITY[a.state])[0]!;
