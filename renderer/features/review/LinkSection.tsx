@@ -12,7 +12,6 @@ import { quoteChangeWords } from '../../../shared/matching/quotes';
 import { db } from '../../db/database';
 import { notify, reportError } from '../../components/toasts';
 import { runUndo } from '../../app/useAppKeys';
-import { useCorpus } from './corpusIndex';
 import {
   requestQuoteCopies,
   requestSuggestions,
@@ -33,7 +32,13 @@ import { ConflictDetails, GroupBadges, IntegrityDetails, QuoteDiffText } from '.
 import { VerdictEditor } from './VerdictEditor';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
-import { getArticle, getGroup, groupMembers, liveAnnotations } from '../../db/queries';
+import {
+  getArticle,
+  getGroup,
+  groupMembers,
+  liveAnnotations,
+  liveArticles,
+} from '../../db/queries';
 import { isLive } from '../../../shared/model/live';
 import { outletName } from '../../../shared/text/outlet';
 
@@ -101,7 +106,9 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
   // Titles only: the index and every query live in the matching worker (matchingClient.ts).
-  const corpus = useCorpus(false);
+  // Titles and texts of the live library; matching itself runs in the worker (matchingClient).
+  const libraryArticles = useLiveQuery(() => liveArticles(), []);
+  const corpus = libraryArticles ? { articles: libraryArticles } : null;
   const progress = useMatchingIndex(linking || findingQuote);
   const titles = useMemo(
     () => new Map((corpus?.articles ?? []).map((a) => [a.id, outletName(a) ?? a.title])),

@@ -3,7 +3,6 @@ import type { Annotation, Article, ClaimGroup } from '../../../shared/model/type
 import { loadSeeds } from '../../../shared/testing/seeds';
 import { buildAnnotation } from '../../../shared/rules/annotations';
 import { generateMatrixWorkspace } from '../../bench/review.bench';
-import { corpusIndexFor } from './corpusIndex';
 import { buildMatrix, groupColours, summarizeGroup, summarizeGroups } from './groupModel';
 import { articleDefaults, groupDefaults } from '../../../shared/model/defaults';
 
@@ -125,13 +124,5 @@ describe('colours, generated matrix, corpus index cache', () => {
     expect(conflicting.length).toBeGreaterThan(0);
     expect(conflicting.every((r) => r.cells.some((c) => c.state === 'conflicts'))).toBe(true);
     expect(matrix.rows.some((r) => r.cells.some((c) => c.state === 'silent'))).toBe(true);
-  });
-
-  it('builds the corpus index once per set of articles', () => {
-    const first = corpusIndexFor(articles);
-    expect(corpusIndexFor([...articles].reverse())).toBe(first);
-    const changed = articles.map((a, i) => (i === 0 ? { ...a, sha256: 'other' } : a));
-    expect(corpusIndexFor(changed)).not.toBe(first);
-    expect(corpusIndexFor(changed.slice(1))).not.toBe(first);
   });
 });
