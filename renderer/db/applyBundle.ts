@@ -4,6 +4,7 @@ import { beginMerge, type MergePlan, type ParsedBundle } from '../../shared/bund
 import { stageParsed, type StagedBundle } from '../../shared/bundle/staged';
 import { sha256Hex } from '../../shared/text/hash';
 import { db as appDb, type CorroborateDatabase } from './database';
+import { allRows } from './pagedRead';
 
 /**
  * Writing an imported bundle into IndexedDB. The merge is planned and applied inside ONE
@@ -50,7 +51,7 @@ export interface Snapshot {
 export async function readWorkspace(database: CorroborateDatabase = appDb): Promise<Snapshot> {
   const [articles, annotations, groups, review] = await Promise.all([
     database.articles.toArray(),
-    database.annotations.toArray(),
+    allRows(database.annotations),
     database.groups.toArray(),
     database.reanchorQueue.toArray(),
   ]);
