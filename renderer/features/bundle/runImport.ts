@@ -93,7 +93,7 @@ export async function importBundleBytes(
       ok: false,
       name,
       code: 'disk-full',
-      message: diskFullMessage(needed, space ? space.quota - space.usage : 0),
+      message: diskFullMessage(needed, space ? space.quota - space.usage : null),
     };
   }
   // Decision: an import is not undoable; history is cleared instead. The rows it replaced may
