@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { mulberry32 } from '../shared/testing/random';
 
@@ -97,4 +98,37 @@ test('left to finish, the 50-page PDF arrives whole, from its first section to i
   const viewer = page.locator('.viewer-content');
   await expect(viewer).toContainText('Section 1');
   await expect(viewer).toContainText(`Section ${PAGES}`);
+});
+
+test('a Word document is converted in a worker and arrives with its heading', async ({ page }) => {
+  const doc = new Document({
+    title: 'Statement on the strike',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Statement on the strike', heading: HeadingLevel.HEADING_1 }),
+          ...Array.from(
+            { length: 300 },
+            (_, i) =>
+              new Paragraph({
+                text: `Paragraph ${i + 1}: the port authority counted ${i + 40} ships waiting offshore.`,
+              }),
+          ),
+        ],
+      },
+    ],
+  });
+  const file = path.join(tmp, 'statement.docx');
+  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('article-title')).toHaveText('Statement on the strike');
+  await expect(page.locator('.viewer-content h1, .viewer-content h2').first()).toHaveText(
+    'Statement on the strike',
+  );
+  await expect(page.locator('.viewer-content')).toContainText('Paragraph 300: the port authority');
+  expect(workers.some((u) => /docx\.worker/.test(u))).toBe(true);
 });
