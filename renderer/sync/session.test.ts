@@ -124,7 +124,9 @@ describe('story session (store ⇄ document ⇄ server)', () => {
     };
     await expect(poll(() => merged(ana.work), 15_000)).resolves.toBeDefined();
     await expect(poll(() => merged(ben.work), 15_000)).resolves.toBeDefined();
-    const conflict = anaSession.conflicts().find((c) => c.kind === 'field');
+    const shown = anaSession.conflicts().find((c) => c.conflict.kind === 'field');
+    expect(shown?.subject).toMatch(/^“.+”$/);
+    const conflict = shown?.conflict;
     expect(conflict).toMatchObject({ row: 'a1', field: 'speaker' });
     const values = conflict!.kind === 'field' ? conflict!.heads.map((h) => h.value).sort() : [];
     expect(values).toEqual(['Chief', 'Mayor']);

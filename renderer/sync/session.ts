@@ -13,6 +13,7 @@ import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { applyRowChange } from '../../shared/sync/fromRows';
 import { reconcile, rowKey, type TableRows } from '../../shared/sync/reconcile';
 import { readStory, setField, type Conflict } from '../../shared/sync/storyDoc';
+import { conflictSubject } from '../../shared/sync/describeConflict';
 import type { Scalar } from '../../shared/sync/writes';
 import type { StoryLink, SyncDatabase } from './syncDatabase';
 
@@ -32,6 +33,17 @@ export interface SyncStatus {
 }
 
 const COMPACT_AFTER = 500;
+/**
+ * Reconnect attempts back off up to this (the provider's default is 30 s): an editor whose server
+ * comes back expects to catch up within seconds, and one idle retry every 5 s costs nothing.
+ */
+const RECONNECT_MAX_DELAY_MS = 5000;
+
+/** A conflict with the row it is about, in words (the tagged text, a group's label…). */
+export interface ShownConflict {
+  conflict: Conflict;
+  subject: string;
+}
 
 export class StorySession {
   readonly doc = new Y.Doc();
@@ -86,6 +98,7 @@ export class StorySession {
   private connect() {
     this.socket = new HocuspocusProviderWebsocket({
       url: this.link.server,
+      maxDelay: RECONNECT_MAX_DELAY_MS,
       ...(this.WebSocketPolyfill ? { WebSocketPolyfill: this.WebSocketPolyfill } : {}),
     });
     this.provider = new HocuspocusProvider({
@@ -248,8 +261,12 @@ export class StorySession {
     if (grew && this.watch) this.observe();
   }
 
-  conflicts(): Conflict[] {
-    return readStory(this.doc).conflicts;
+  conflicts(): ShownConflict[] {
+    const story = readStory(this.doc);
+    return story.conflicts.map((conflict) => ({
+      conflict,
+      subject: conflictSubject(story, conflict),
+    }));
   }
 
   /** Resolves a field conflict with one of the shown values or a third one. */
