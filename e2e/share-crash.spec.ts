@@ -16,7 +16,7 @@ import { SHARE_CONTEXT, SyncServer, freshProfile, joinStory, syncBadge } from '.
 test.skip(process.platform !== 'linux', 'finds the browser process through /proc (Linux only)');
 
 const CLAIM = 'The operation saw 498 individuals from 42 countries arrested';
-const sync = new SyncServer(47102);
+const sync = new SyncServer(47104);
 
 test.beforeAll(async () => {
   await sync.start();

@@ -13,7 +13,7 @@ const QUOTE =
 const A498 = 'The operation saw 498 individuals from 42 countries arrested';
 const B498 = 'a total of 498 illegal immigrants were arrested';
 
-const sync = new SyncServer(47101);
+const sync = new SyncServer(47103);
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {

@@ -5,7 +5,7 @@
  * server are written to the store directly (origin remote), outside the undo history, so remote
  * changes are never undone locally. Stands on the store and shared/; the store never imports it.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery, type Subscription, type Table } from 'dexie';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { CorroborateDatabase } from '../db/database';
@@ -33,6 +33,9 @@ export interface SyncStatus {
 }
 
 const COMPACT_AFTER = 500;
+
+/** A row's content and its last-edit time: what two editors' copies must share exactly. */
+const exactKey = (row: Article | Annotation | ClaimGroup) => `${row.updatedAt}|${rowKey(row)}`;
 /**
  * Reconnect attempts back off up to this (the provider's default is 30 s): an editor whose server
  * comes back expects to catch up within seconds, and one idle retry every 5 s costs nothing.
@@ -227,15 +230,16 @@ export class StorySession {
       annotations: [],
       groups: [],
     };
+    // A row is pulled when it differs from the document in anything, its last-edit time
+    // included: every editor's copy (and so every export) must be the same, byte for byte.
     const localKeys = new Map<string, string>();
     for (const table of ['articles', 'annotations', 'groups'] as const) {
-      for (const r of local[table]) localKeys.set(`${table}/${r.id}`, rowKey(r));
+      for (const r of local[table]) localKeys.set(`${table}/${r.id}`, exactKey(r));
       for (const r of story[table]) {
         const key = `${table}/${r.id}`;
-        const k = rowKey(r);
-        next[key] = k;
+        next[key] = rowKey(r);
         // A viewer's local edits never reach the server: the document's value wins locally too.
-        if (localKeys.get(key) !== k) (pull[table] as (typeof r)[]).push(r);
+        if (localKeys.get(key) !== exactKey(r)) (pull[table] as (typeof r)[]).push(r);
       }
     }
     const articleIds = [...new Set([...this.link.articleIds, ...story.articles.map((a) => a.id)])];
@@ -244,14 +248,27 @@ export class StorySession {
         'rw',
         [this.work.articles, this.work.annotations, this.work.groups],
         async () => {
+          // Only over rows still as read above: an edit the editor made meanwhile is never
+          // overwritten; it has triggered its own reconciliation, which pushes it first.
+          const unchanged = async <T extends Article | Annotation | ClaimGroup>(
+            table: 'articles' | 'annotations' | 'groups',
+            rows: T[],
+          ): Promise<T[]> => {
+            const now = await (this.work[table] as Table<T, string>).bulkGet(rows.map((r) => r.id));
+            return rows.filter((r, i) => {
+              const cur = now[i];
+              return localKeys.get(`${table}/${r.id}`) === (cur ? exactKey(cur) : undefined);
+            });
+          };
+          const articles = await unchanged('articles', pull.articles);
           await this.work.articles.bulkPut(
-            pull.articles.map((a) => ({
+            articles.map((a) => ({
               ...a,
               origin: a.origin ?? { kind: 'sync', name: this.link.id, format: 'txt' },
             })),
           );
-          await this.work.annotations.bulkPut(pull.annotations);
-          await this.work.groups.bulkPut(pull.groups);
+          await this.work.annotations.bulkPut(await unchanged('annotations', pull.annotations));
+          await this.work.groups.bulkPut(await unchanged('groups', pull.groups));
         },
       );
     }

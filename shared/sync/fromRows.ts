@@ -15,6 +15,7 @@ import {
   addGroup,
   setField,
   textOf,
+  touchTexts,
 } from './storyDoc';
 import type { Scalar, SyncTable } from './writes';
 
@@ -72,10 +73,14 @@ export function applyRowChange(
         if (!now.has(t)) setField(doc, table, after.id, `tag:${t}`, false, by, at, origin);
     }
     if (table !== 'articles') {
+      let edited = false;
       for (const field of TEXT_FIELDS[table]) {
-        if (a[field] !== b[field])
+        if (a[field] !== b[field]) {
           spliceText(textOf(doc, table, after.id, field), a[field] as string);
+          edited = true;
+        }
       }
+      if (edited) touchTexts(doc, table, after.id, at, origin);
     }
   }, origin);
 }

@@ -194,6 +194,35 @@ export function undoWrite(
   return record;
 }
 
+/**
+ * Records when an editor last changed a row's texts, so a note edit moves the row's last-edit
+ * time like any scalar edit. One key per replica (`textAt:<clientID>`): concurrent edits never
+ * overwrite each other's time, and every replica reads the same maximum.
+ */
+export function touchTexts(
+  doc: Y.Doc,
+  table: 'annotations' | 'groups',
+  row: string,
+  at: number,
+  origin: ChangeOrigin = 'local',
+): void {
+  const map = rowsMap(doc, table).get(row);
+  if (!map) throw new Error(`No ${table} row ${row} in this story.`);
+  const key = `textAt:${doc.clientID}`;
+  const prev = map.get(key);
+  if (typeof prev === 'number' && prev >= at) return;
+  doc.transact(() => map.set(key, at), origin);
+}
+
+/** The latest text edit time on a row (0 when its texts were never edited). */
+function textEditedAt(row: Y.Map<unknown>): number {
+  let at = 0;
+  row.forEach((v, k) => {
+    if (k.startsWith('textAt:') && typeof v === 'number') at = Math.max(at, v);
+  });
+  return at;
+}
+
 /** The Y.Text behind a note, reasoning or resolution (edit it with insert/delete). */
 export function textOf(doc: Y.Doc, table: 'annotations' | 'groups', row: string, field: string) {
   const text = rowsMap(doc, table).get(row)?.get(field);
@@ -270,7 +299,7 @@ export function readStory(doc: Y.Doc): StoryTables {
       deletedAt: r.values.deletedAt as number | null,
       tags: tagsOf(base, r.values),
       note: (row.get('note') as Y.Text).toString(),
-      updatedAt: Math.max(base.createdAt, r.updatedAt),
+      updatedAt: Math.max(base.createdAt, r.updatedAt, textEditedAt(row)),
     });
   });
 
@@ -288,7 +317,7 @@ export function readStory(doc: Y.Doc): StoryTables {
       deletedAt: r.values.deletedAt as number | null,
       reasoning: (row.get('reasoning') as Y.Text).toString(),
       resolution: (row.get('resolution') as Y.Text).toString(),
-      updatedAt: Math.max(base.createdAt, r.updatedAt),
+      updatedAt: Math.max(base.createdAt, r.updatedAt, textEditedAt(row)),
     });
   });
 
