@@ -7,6 +7,7 @@ import { decodeJwt } from 'jose';
 import { createStore } from '../../state/createStore';
 import { db } from '../../db/database';
 import { syncServerOrigin } from '../../../shared/ipc/csp';
+import { platform } from '../../platform/platform';
 import { StorySession, type SyncStatus } from '../../sync/session';
 import { SyncDatabase, type StoryLink } from '../../sync/syncDatabase';
 
@@ -40,6 +41,27 @@ export function readToken(token: string): {
   return { story, editor: sub, role: role === 'viewer' ? 'viewer' : 'editor' };
 }
 
+const RELOADED_FOR = 'corroborate.syncServerReload';
+
+/**
+ * Has the desktop app allow exactly this server (CSP + request filter) before connecting. When
+ * main had to widen the policy, the page reloads once to load under it; the story link is
+ * already saved, so the reloaded page resumes it. False when a reload is under way.
+ */
+async function allowServer(server: string): Promise<boolean> {
+  const { reload } = await platform.allowSyncServer(server);
+  if (!reload) {
+    sessionStorage.removeItem(RELOADED_FOR);
+    return true;
+  }
+  // Never loop: if the reloaded page still hears "reload", connect anyway and let the
+  // refusal show in the status.
+  if (sessionStorage.getItem(RELOADED_FOR) === server) return true;
+  sessionStorage.setItem(RELOADED_FOR, server);
+  location.reload();
+  return false;
+}
+
 async function start(link: StoryLink): Promise<void> {
   const session = new StorySession(db, syncDb, link);
   session.onStatus((status) => shareStore.set((s) => ({ ...s, status })));
@@ -64,16 +86,17 @@ export async function joinStory(address: string, token: string, articleIds: stri
   };
   await syncDb.stories.put(link);
   shareStore.get().session?.close();
-  await start(link);
+  if (await allowServer(server)) await start(link);
 }
 
 /** Reopens the story this profile had joined (after a reload or relaunch). */
 export async function resumeStory(): Promise<void> {
   const link = (await syncDb.stories.toArray()).find((l) => l.leftAt === null);
-  if (link && !shareStore.get().session) await start(link);
+  if (link && !shareStore.get().session && (await allowServer(link.server))) await start(link);
 }
 
 export async function leaveStory(): Promise<void> {
   await shareStore.get().session?.leave();
   shareStore.set(() => ({ session: null, status: null }));
+  await platform.allowSyncServer(null);
 }
