@@ -88,7 +88,8 @@ describe('story session (store ⇄ document ⇄ server)', () => {
     });
     expect(await ben.work.articles.get(article.id)).toMatchObject({ text: article.text });
 
-    await ben.work.groups.put(group('g1', 'Death toll'));
+    // A renamed group: an un-renamed one is labelled after its oldest member on read.
+    await ben.work.groups.put({ ...group('g1', 'Death toll'), labelEdited: true });
     await ben.work.annotations.update('a1', { groupId: 'g1', stance: 'agrees', note: 'Ben.' });
     await expect(
       poll(async () => {

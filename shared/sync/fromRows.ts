@@ -10,6 +10,7 @@ import type { ChangeOrigin } from './storyDoc';
 import {
   SCALAR_FIELDS,
   TEXT_FIELDS,
+  isDerivedField,
   addAnnotation,
   addArticle,
   addGroup,
@@ -60,6 +61,8 @@ export function applyRowChange(
     const b = before as unknown as Record<string, unknown>;
     const a = after as unknown as Record<string, unknown>;
     for (const field of SCALAR_FIELDS[table]) {
+      // A replica's own derived values (its group label, its empty group's delete) stay local.
+      if (isDerivedField(table, field, a)) continue;
       if (a[field] !== b[field]) {
         setField(doc, table, after.id, field, a[field] as Scalar, by, at, origin);
       }

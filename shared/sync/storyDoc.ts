@@ -11,17 +11,27 @@
  */
 import * as Y from 'yjs';
 import type { Annotation, Article, ClaimGroup } from '../model/types';
+import { deriveGroupFacts } from '../rules/groups';
 import type { FieldWrite, Scalar, SyncTable } from './writes';
 import { byField, editsUnseenByDelete, fieldState } from './writes';
 
 /** Where a change came from: the projection uses it to avoid echoing and to keep undo local. */
 export type ChangeOrigin = 'local' | 'remote' | 'import';
 
+/**
+ * The scalar fields editors write. A group's `deletedAt` is not among them, nor is the label of
+ * a group nobody renamed: both are derived from membership on read (shared/rules/groups.ts).
+ */
 export const SCALAR_FIELDS = {
   articles: ['title', 'deletedAt'],
   annotations: ['kind', 'speaker', 'stance', 'groupId', 'deletedAt'],
-  groups: ['label', 'labelEdited', 'verdict', 'status', 'deletedAt'],
+  groups: ['label', 'labelEdited', 'verdict', 'status'],
 } as const satisfies Record<SyncTable, readonly string[]>;
+
+/** Whether a field is derived on read for this row, so never written or shown as a conflict. */
+export function isDerivedField(table: SyncTable, field: string, row: { labelEdited?: boolean }) {
+  return table === 'groups' && (field === 'deletedAt' || (field === 'label' && !row.labelEdited));
+}
 
 export const TEXT_FIELDS = {
   articles: [],
@@ -314,7 +324,8 @@ export function readStory(doc: Y.Doc): StoryTables {
       labelEdited: r.values.labelEdited as boolean,
       verdict: r.values.verdict as string | null,
       status: r.values.status as ClaimGroup['status'],
-      deletedAt: r.values.deletedAt as number | null,
+      // Derived from membership below (deriveGroupFacts); a legacy written value is a start.
+      deletedAt: (r.values.deletedAt ?? base.deletedAt ?? null) as number | null,
       reasoning: (row.get('reasoning') as Y.Text).toString(),
       resolution: (row.get('resolution') as Y.Text).toString(),
       updatedAt: Math.max(base.createdAt, r.updatedAt, textEditedAt(row)),
@@ -322,11 +333,19 @@ export function readStory(doc: Y.Doc): StoryTables {
   });
 
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const derivedGroups = deriveGroupFacts(groups, annotations);
+  const groupById = new Map(derivedGroups.map((g) => [g.id, g]));
+  // A derived fact is never a conflict: it follows from the members, which merge on their own.
+  const shown = conflicts.filter(
+    (c) =>
+      c.table !== 'groups' ||
+      (c.kind === 'field' ? !isDerivedField('groups', c.field, groupById.get(c.row) ?? {}) : false),
+  );
   return {
     articles: articles.sort(byId),
     annotations: annotations.sort(byId),
-    groups: groups.sort(byId),
-    conflicts: conflicts.sort((a, b) =>
+    groups: derivedGroups.sort(byId),
+    conflicts: shown.sort((a, b) =>
       `${a.table}/${a.row}/${a.kind}/${'field' in a ? a.field : ''}` <
       `${b.table}/${b.row}/${b.kind}/${'field' in b ? b.field : ''}`
         ? -1
