@@ -86,7 +86,7 @@ test('offline edits by two editors: the note keeps both, the speaker is a confli
 
   // Ben reloads while the server is still down: his edits come back from IndexedDB.
   await b.reload();
-  await expect(syncBadge(b)).toContainText(/Offline|Connecting/);
+  await expect(syncBadge(b)).toContainText(/(Offline|Connecting…) · \d+ waiting/);
   await openArticle(b, SEED_TITLES.ice498);
   await item(b, QUOTE).click();
   await expect(b.getByTestId('inspector-note')).toHaveValue('Ben: Check the wording.');

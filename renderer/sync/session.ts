@@ -83,9 +83,11 @@ export class StorySession {
     const updates = await this.sync.updates.where('story').equals(this.link.id).toArray();
     this.stored = updates.length;
     Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u.update)), 'import');
+    // Changes made before a reload or crash are still waiting until the server confirms them.
+    this.setStatus({ waiting: this.link.waiting ?? 0, lastSyncedAt: this.link.lastSyncedAt });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       void this.persist(update);
-      if (origin === 'local') this.setStatus({ waiting: this.status.waiting + 1 });
+      if (origin === 'local') this.setWaiting(this.status.waiting + 1);
       else this.schedule();
     });
     this.observe();
@@ -142,10 +144,16 @@ export class StorySession {
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  private setWaiting(waiting: number) {
+    this.link = { ...this.link, waiting };
+    void this.sync.stories.update(this.link.id, { waiting });
+    this.setStatus({ waiting });
+  }
+
   private markSynced() {
     const lastSyncedAt = this.now();
-    this.link = { ...this.link, lastSyncedAt };
-    void this.sync.stories.update(this.link.id, { lastSyncedAt });
+    this.link = { ...this.link, lastSyncedAt, waiting: 0 };
+    void this.sync.stories.update(this.link.id, { lastSyncedAt, waiting: 0 });
     this.setStatus({ waiting: 0, lastSyncedAt });
   }
 
