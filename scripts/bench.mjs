@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import { rendererMemory } from './rendererMemory.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const figures = [];
@@ -102,6 +103,8 @@ async function browserBenches() {
       viewport: { width: 1400, height: 900 },
     });
     const page = context.pages()[0] ?? (await context.newPage());
+    const memory = rendererMemory(profile);
+    page.on('console', (m) => memory.onConsole(m.text()));
     page.on('pageerror', (e) => console.error('  page error:', e.message));
     // BENCH_ONLY=importFloor runs one browser bench (by its name without "bench").
     const only = process.env.BENCH_ONLY
@@ -112,6 +115,14 @@ async function browserBenches() {
     const results = await page.evaluate(() => window.runBenches());
     const add = report('browser', 'detail');
     for (const r of results) add(r.name, r.value, r.detail, r.unit);
+    for (const p of memory.stop()) {
+      add(
+        `peak renderer memory (RSS, page + Workers) during ${p.name}`,
+        p.bytes / 2 ** 20,
+        '',
+        'MiB',
+      );
+    }
     await context.close();
   } finally {
     process.kill(-server.pid, 'SIGTERM');
