@@ -2,6 +2,8 @@
 // development set and the seeds for our matcher and the TF-IDF baseline, computed in the same run,
 // and conflict precision/recall on the labelled conflict set. Not a test; no timing.
 import { evaluateConflictSet } from '../matching/eval/conflictEval';
+import { compareNlpLibraries } from '../matching/eval/nlpChoice';
+import { mayStateFigure } from '../matching/frames';
 import { ourMatcher } from '../matching/eval/ours';
 import type { Counts } from '../matching/eval/protocol';
 import {
@@ -103,6 +105,21 @@ function main(): void {
       `(tp ${conflicts.tp}, fp ${conflicts.fp}, fn ${conflicts.fn}, tn ${conflicts.tn})`,
   );
   for (const m of conflicts.mistakes) console.log(`  wrong: ${m}`);
+  // Which NLP library types figures best: the labelled figures, and speed on 1,000 real lines.
+  const lines = topics
+    .flatMap((t) => t.articles.flatMap((a) => a.text.split('\n')))
+    .filter((l) => mayStateFigure(l) && /\d/.test(l))
+    .slice(0, 1000);
+  console.log(
+    `\nNLP libraries typing figures (shared/matching/eval/nlpChoice.ts): labelled figures, and ms per line on ${lines.length} ECB+ lines with digits`,
+  );
+  console.log(`${'library'.padEnd(31)}  correct   counts kept  false counts  ms/line`);
+  for (const r of compareNlpLibraries(lines)) {
+    console.log(
+      `${r.library.padEnd(31)}  ${`${r.correct}/${r.figures}`.padStart(7)}  ${`${r.countsKept}/${r.counts}`.padStart(12)}  ${String(r.falseCounts).padStart(12)}  ${r.msPerLine.toFixed(2).padStart(7)}`,
+    );
+    if (r.mistakes.length) console.log(`  wrong: ${r.mistakes.join('; ')}`);
+  }
   console.log(
     '\nshown = share of gold pairs whose gold span scores at or above the cut; false-hi = share of ' +
       'articles that state nothing in common (ECB+: 3 articles of another topic added to each ' +
