@@ -10,6 +10,7 @@ import {
 } from '../../../shared/text/newsMetadata';
 import { normalizeDate, sourceFromText } from '../../../shared/text/metadata';
 import { domToStructure } from './domToStructure';
+import { throwIfCancelled } from './importCancel';
 
 /**
  * Untrusted HTML → the article's structured text and what the page says about its source.
@@ -56,19 +57,50 @@ export function sanitize(input: string | Node): HTMLElement {
   }) as HTMLElement;
 }
 
+type HtmlOptions = { readability: boolean; url?: string | null };
+
 /** `readability: false` for HTML we produced ourselves (Markdown, Word): it is all article. */
-export function importHtml(
+export function importHtml(html: string, options: HtmlOptions = { readability: true }): HtmlImport {
+  const steps = importSteps(html, options);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same import, giving the window a frame between its steps (parse, page facts, Readability,
+ * sanitising, the structure walk). Readability and DOMPurify need a DOM, which Web Workers do
+ * not have, so this is as far off the main thread as HTML can go: the worst task is the largest
+ * single step (Readability on the page) instead of their sum. Cancel is checked between steps.
+ */
+export async function importHtmlSliced(
   html: string,
-  options: { readability: boolean; url?: string | null } = { readability: true },
-): HtmlImport {
+  options: HtmlOptions = { readability: true },
+  signal?: AbortSignal,
+): Promise<HtmlImport> {
+  const steps = importSteps(html, options);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    throwIfCancelled(signal);
+  }
+}
+
+/** The import as steps; each `yield` is a point where the UI may run. */
+function* importSteps(html: string, options: HtmlOptions): Generator<void, HtmlImport> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  yield;
   const facts = pageFacts(doc);
   const baseUrl = options.url ?? facts.url;
   let notice: string | null = null;
   if (options.readability) {
+    yield;
+    // Readability changes the document it reads: the facts above were taken first, and the
+    // fallback below parses the original HTML again, so no copy of the page is needed.
     const article = readArticle(doc);
+    yield;
     if (article) {
-      const built = domToStructure(sanitize(article.node), baseUrl);
+      const clean = sanitize(article.node);
+      yield;
+      const built = domToStructure(clean, baseUrl);
       return {
         built,
         facts: {
@@ -85,15 +117,15 @@ export function importHtml(
     notice =
       'No article was recognised in this page, so all of its text was imported: check it for menus or footers.';
   }
-  return { built: domToStructure(sanitize(html), baseUrl), facts, notice };
+  const clean = sanitize(html);
+  yield;
+  return { built: domToStructure(clean, baseUrl), facts, notice };
 }
 
 function readArticle(doc: Document) {
-  // Readability changes the document it reads; give it a copy so our facts stay intact.
-  const copy = doc.cloneNode(true) as Document;
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
-    parsed = new Readability<Node>(copy, { serializer: (n) => n }).parse();
+    parsed = new Readability<Node>(doc, { serializer: (n) => n }).parse();
   } catch {
     return null;
   }

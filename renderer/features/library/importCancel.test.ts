@@ -7,6 +7,8 @@ import { readPdfPages, type PdfJsLike } from './pdfText';
 import { pdfResult, readPdf } from './pdfResult';
 import { importDocx } from './docxImport';
 import { isImportCancelled } from './importCancel';
+import { importHtml, importHtmlSliced } from './htmlImport';
+import { readFileSync } from 'node:fs';
 
 // pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (browsers and Electron have it).
 (Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function <T>() {
@@ -105,5 +107,26 @@ describe('Word import: Cancel', () => {
     expect(isImportCancelled(await rejection(importDocx(bytes, AbortSignal.abort())))).toBe(true);
     const result = await importDocx(bytes);
     expect('built' in result && result.built.text).toBe('The union accepted a 4% rise.');
+  });
+});
+
+describe('HTML import in steps', () => {
+  const page = readFileSync('renderer/features/library/fixtures/news-page.html', 'utf8');
+
+  it('gives exactly what the one-step import gives, yielding to the window between steps', async () => {
+    let frames = 0;
+    const count = setInterval(() => frames++, 0);
+    const sliced = await importHtmlSliced(page, { readability: true });
+    clearInterval(count);
+    expect(sliced).toEqual(importHtml(page, { readability: true }));
+    expect(sliced.built.text).toContain('an end to unpaid standby shifts at weekends');
+    expect(frames).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops between steps when cancelled', async () => {
+    const controller = new AbortController();
+    const pending = importHtmlSliced(page, { readability: true }, controller.signal);
+    controller.abort();
+    expect(isImportCancelled(await rejection(pending))).toBe(true);
   });
 });

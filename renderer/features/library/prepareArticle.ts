@@ -4,7 +4,7 @@ import type { ArticleOrigin } from '../../../shared/model/types';
 import { canonicalizeText } from '../../../shared/text/canonical';
 import { decodeArticleBytes, formatFromName } from '../../../shared/text/decode';
 import { plainStructure } from '../../../shared/structure/builder';
-import { importHtml } from './htmlImport';
+import { importHtml, importHtmlSliced } from './htmlImport';
 import type { ImportControl } from './importCancel';
 
 /** Decode, sanitize and canonicalize one file. Pure apart from DOMParser; writes nothing. */
@@ -21,13 +21,14 @@ export async function prepareFile(
   }
   const decoded = await decodeArticleBytes(name, bytes);
   if (!decoded.ok) return { ok: false, name, reason: decoded.reason };
-  return prepareText(decoded.text, { kind, name, format: decoded.format });
+  return prepareText(decoded.text, { kind, name, format: decoded.format }, null, control);
 }
 
 export async function prepareText(
   raw: string,
   origin: ArticleOrigin,
   url: string | null = null,
+  control: ImportControl = {},
 ): Promise<Prepared> {
   const name = origin.name ?? 'Pasted text';
   if (origin.format === 'md') {
@@ -37,7 +38,9 @@ export async function prepareText(
     return finishPrepared(name, origin, extract.built, { ...extract.facts, fileName: name });
   }
   if (origin.format === 'html') {
-    const extract = importHtml(raw, { readability: true, url });
+    // In steps, with a frame between them: a heavy saved page never freezes the window whole.
+    control.onProgress?.(0, 1, 'Finding the article in the page');
+    const extract = await importHtmlSliced(raw, { readability: true, url }, control.signal);
     return finishPrepared(
       name,
       origin,
