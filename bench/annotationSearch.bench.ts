@@ -2,7 +2,7 @@
  * Annotation list search over 100,000 annotations (issue 9: "200–700 ms on the main thread").
  * Times renderer/features/annotate/annotationFilter.ts as the list calls it: the first search
  * (folds every row's text), then each further keystroke, a filter without search, and the
- * group sort. Medians of 9 runs after the first. Then the same queries through
+ * group sort. Medians of 5 runs after the first. Then the same queries through
  * shared/rules/annotationIndex.ts (built once per set of rows), checked to give the same rows.
  */
 import { filterAnnotations, EMPTY_QUERY } from '../renderer/features/annotate/annotationFilter';
@@ -22,7 +22,7 @@ function loadBenchSources(): { name: string; text: string }[] {
 }
 
 const N = 100_000;
-const RUNS = 9;
+const RUNS = 5;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
