@@ -1,5 +1,5 @@
 import { formatBytes } from '../../../shared/bundle/errors';
-import type { ParsedBundle } from '../../../shared/bundle';
+import type { StagedBundle } from '../../../shared/bundle';
 
 /**
  * Disk space for imports: estimate before writing, refuse with the numbers when it will not fit,
@@ -14,16 +14,12 @@ import type { ParsedBundle } from '../../../shared/bundle';
  * measured on the sample workspace (renderer/bench) and rounded up.
  */
 export function estimateImportBytes(
-  b: Pick<ParsedBundle, 'articles' | 'annotations' | 'groups'>,
+  b: Pick<StagedBundle, 'articles' | 'groups' | 'annotationText'>,
 ): number {
   let bytes = 0;
   for (const a of b.articles)
     bytes += 2 * a.text.length + 2_000 + (a.structure ? 40 * a.structure.blocks.length : 0);
-  for (const a of b.annotations) {
-    bytes +=
-      2 * (a.quote.exact.length + a.quote.prefix.length + a.quote.suffix.length + a.note.length) +
-      700;
-  }
+  for (const a of b.annotationText()) bytes += 2 * (a.quote.length + a.note.length) + 700;
   for (const g of b.groups)
     bytes += 2 * (g.label.length + g.reasoning.length + g.resolution.length) + 400;
   return bytes;
