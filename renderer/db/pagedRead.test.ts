@@ -45,6 +45,8 @@ function annotationsOnSeed(n: number): Annotation[] {
     id: 'a'.repeat(64),
     sha256: 'a'.repeat(64),
     title: seed.id,
+    source: null,
+    date: null,
     text: seed.raw,
     origin: { kind: 'seed', name: seed.id, format: 'txt' },
     createdAt: 1,

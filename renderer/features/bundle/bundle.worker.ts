@@ -9,6 +9,7 @@ import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerPr
 import { CorroborateDatabase } from '../../db/database';
 import { ImportCancelledError } from '../../db/applyBundle';
 import { runImportFlow, type ImportPhase } from './importFlow';
+import { buildExport, collectWorkspace } from './exportData';
 
 const post = (msg: BundleWorkerResponse, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(msg, transfer);
@@ -57,6 +58,31 @@ self.onmessage = async (event: MessageEvent<BundleWorkerRequest>) => {
       post({ type: 'read-done', result });
     } else if (req.type === 'import') {
       await importHere(req.bytes, req.databaseName, req.now);
+    } else if (req.type === 'export') {
+      // Reading 10,000 rows and building the file both stay off the window's thread; only the
+      // finished file crosses back (transferred, not copied, when it is bytes).
+      const database = new CorroborateDatabase(req.databaseName);
+      try {
+        const ws = await collectWorkspace(req.articleIds, database);
+        const file = buildExport(req.format, ws, {
+          now: req.now,
+          organisation: req.organisation,
+          scale: req.scale,
+          onProgress: throttled(),
+        });
+        const transfer = typeof file.data === 'string' ? [] : [file.data.buffer];
+        post(
+          {
+            type: 'export-done',
+            file,
+            articles: ws.articles.length,
+            annotations: ws.annotations.length,
+          },
+          transfer,
+        );
+      } finally {
+        database.close();
+      }
     } else {
       const bytes = writeBundle(req.workspace, { ...req.options, onProgress: throttled() });
       post({ type: 'write-done', bytes }, [bytes.buffer]);
