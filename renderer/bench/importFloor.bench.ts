@@ -1,4 +1,5 @@
 import type { BenchReport } from './report';
+import { memorySpan } from './phase';
 import { writeBundle } from '../../shared/bundle';
 import { sampleWorkspace } from '../../shared/bundle/sample';
 import { CorroborateDatabase } from '../db/database';
@@ -43,13 +44,16 @@ function deleteRaw(name: string): Promise<void> {
 }
 
 /** Worst long task (ms) while `run` runs; 0 when none passed the 50 ms the API reports. */
-async function worstTask<T>(run: () => Promise<T>): Promise<{ value: T; worst: number }> {
+async function worstTask<T>(
+  span: string,
+  run: () => Promise<T>,
+): Promise<{ value: T; worst: number }> {
   let worst = 0;
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) worst = Math.max(worst, e.duration);
   });
   observer.observe({ type: 'longtask', buffered: false });
-  const value = await run();
+  const value = await memorySpan(span, run);
   await new Promise((r) => setTimeout(r, 50));
   observer.disconnect();
   return { value, worst };
@@ -95,7 +99,7 @@ export async function benchImportFloor(report: BenchReport): Promise<void> {
     report(`raw IndexedDB getAll of the same rows`, getMs);
 
     await target.open();
-    const imp = await worstTask(async () => {
+    const imp = await worstTask('the 10,000-annotation import', async () => {
       const t0 = performance.now();
       let firstWrite = 0;
       // Exactly what the app does: the whole import in the bundle worker, writing while it reads.
@@ -115,7 +119,7 @@ export async function benchImportFloor(report: BenchReport): Promise<void> {
     );
     report('app import ÷ raw put', imp.value.total / putMs, 'target ≤ 1.5', '×');
 
-    const open = await worstTask(async () => {
+    const open = await worstTask('the open of that workspace', async () => {
       const t0 = performance.now();
       const snap = await readWorkspace(target);
       if (snap.annotations.length !== rows.length) throw new Error('open lost rows');
@@ -128,7 +132,7 @@ export async function benchImportFloor(report: BenchReport): Promise<void> {
     );
     report('app open ÷ raw getAll', open.value / getMs, 'target ≤ 1.5', '×');
 
-    const exp = await worstTask(async () => {
+    const exp = await worstTask('the export of that workspace', async () => {
       const t0 = performance.now();
       // As the app exports: the worker reads the rows and zips them; only the bytes come back.
       const out = await exportOffThread({

@@ -113,7 +113,9 @@ export async function runImportFromDialog(): Promise<void> {
         }),
     });
     if (!outcome.ok) {
-      notify('error', `Could not import “${name}”. ${outcome.message} Nothing was changed.`);
+      // Some reasons (a full disk) already say that nothing changed: say it once.
+      const tail = outcome.message.includes('Nothing was changed') ? '' : ' Nothing was changed.';
+      notify('error', `Could not import “${name}”. ${outcome.message}${tail}`);
       return;
     }
     setBundleUi({ report: outcome });

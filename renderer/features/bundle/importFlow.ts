@@ -81,7 +81,7 @@ export async function runImportFlow(
     return {
       ok: false,
       code: 'disk-full',
-      message: diskFullMessage(needed, space ? space.quota - space.usage : 0),
+      message: diskFullMessage(needed, space ? space.quota - space.usage : null),
     };
   }
 }

@@ -40,8 +40,18 @@ export async function storageEstimate(): Promise<SpaceEstimate | null> {
   }
 }
 
-export function diskFullMessage(needed: number, free: number): string {
-  return `The disk is full (needed ${formatBytes(needed)}, free ${formatBytes(Math.max(0, free))}). Free some disk space, then import again. Nothing was changed.`;
+/**
+ * `free` is what navigator.storage.estimate() reported, or null when it reported nothing. After
+ * a real quota error it may claim more than was needed: Chromium reports a static quota (usage +
+ * 1 GiB on a small disk, + 10 GiB on a large one), so the true free space is only known to be
+ * less than what the import needed, and the message says that rather than a wrong number.
+ */
+export function diskFullMessage(needed: number, free: number | null): string {
+  const freeText =
+    free !== null && free < needed
+      ? formatBytes(Math.max(0, free))
+      : `less than ${formatBytes(needed)}: the browser does not report the real free space`;
+  return `The disk is full (needed ${formatBytes(needed)}, free ${freeText}). Free some disk space, then import again. Nothing was changed.`;
 }
 
 /** A refusal message when the import will not fit, or null (also when nothing is known). */
