@@ -136,6 +136,14 @@ test('rate two groups, resolve the conflict, filter the matrix, export what the 
   await conflictCell.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('review-view')).toBeVisible();
+  // Side by side says the same conflict: the flag and its explanation, the column's figure.
+  const reviewFlag = page.getByTestId('review-focus').getByTestId('conflict-flag');
+  await expect(reviewFlag).toHaveText(/Conflicting/);
+  await expect(reviewFlag).toHaveAttribute('title', explanation!);
+  const reviewShows = (await reviewFlag.textContent())!.replace(/^\W+/, '');
+  await expect(page.getByTestId('column-state').filter({ hasText: 'conflicts: 167' })).toHaveCount(
+    1,
+  );
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await expect(page.getByTestId('matrix-row')).toHaveCount(1);
   await expect(conflictCell).toBeFocused();
@@ -148,6 +156,8 @@ test('rate two groups, resolve the conflict, filter the matrix, export what the 
   expect(laSection).toContain('<dd data-fact="status">Resolved</dd>');
   expect(laSection).toContain(`<dd data-fact="resolution">${RESOLUTION}</dd>`);
   expect(laSection).toContain(`<dd data-fact="sources">Conflicting: ${explanation!}</dd>`);
+  // The report's words for the state are the screen's ("Conflicting"), not "✓ agrees".
+  expect(laSection).toContain(`<dd data-fact="sources">${reviewShows}: ${explanation!}</dd>`);
   const agreeSection = html.slice(
     html.indexOf('<section id="group-1"'),
     html.indexOf('<section id="group-2"'),

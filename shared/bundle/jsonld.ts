@@ -16,7 +16,8 @@
  *   group row  → describing body (label), assessing body (verdict, absent when null),
  *                commenting body (reasoning, absent when empty), corroborate:labelEdited,
  *                corroborate:status, corroborate:resolution; targets: SpecificResource per member
- *                (urn:corroborate:workspace for a group without members: W3C wants a target)
+ *                with source = the member, scope = its article (urn:corroborate:workspace as both
+ *                for a group without members: W3C wants a target)
  *   offsets    → TextPositionSelector in code points; createdAt/updatedAt → created/modified.
  * Deleted rows (tombstones) are not exported (order.ts leaves them out).
  */
@@ -139,10 +140,17 @@ export function toAnnotationCollection(ws: Workspace, createdAt: string): Annota
       'corroborate:labelEdited': g.labelEdited,
       'corroborate:status': g.status,
       'corroborate:resolution': g.resolution,
+      // A SpecificResource needs more than a source (W3C model §4: a selector, purpose, scope,
+      // …): the suite's 3.2-targetObjectsRecognized refuses a bare one. `scope` names where
+      // the member was read (its article), which is also true and useful to other tools.
       target:
         members.length > 0
-          ? members.map((a) => ({ type: 'SpecificResource', source: annotationUrn(a.id) }))
-          : [{ type: 'SpecificResource', source: WORKSPACE_URN }],
+          ? members.map((a) => ({
+              type: 'SpecificResource',
+              source: annotationUrn(a.id),
+              scope: articleUrn(byId.get(a.articleId)!.article.sha256),
+            }))
+          : [{ type: 'SpecificResource', source: WORKSPACE_URN, scope: WORKSPACE_URN }],
     };
   });
 

@@ -230,6 +230,14 @@ export const GroupAnnotationSchema = z
           .string()
           .max(LIMITS.id * 4)
           .regex(/^urn:corroborate:(?:annotation:.+|workspace)$/),
+        // W3C: a SpecificResource needs more than a source, so the writer adds it; optional so
+        // earlier format-3 bundles still read. Derived from the member, so the reader ignores it.
+        scope: z
+          .string()
+          .max(LIMITS.id * 4)
+          .regex(/^urn:corroborate:(?:article:.+|workspace)$/)
+          .optional()
+          .describe("The member's article (urn:corroborate:workspace for a group without members)"),
       }),
       LIMITS.items,
     )

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { notify, reportError } from '../../components/toasts';
 import { runUndo } from '../../app/useAppKeys';
-import { acceptSuggestion } from './groupOps';
+import { linkIntoGroup } from './groupOps';
 import { useLikelyHere, withLikelyHere } from './likelyHere';
 import { useMatchingIndex } from './matchingClient';
 import './likelyHere.css';
@@ -84,11 +84,9 @@ export function MatrixView() {
     );
   }
   const open = (groupId: string, cell: MatrixCell) => {
-    // One click links a likely match: tag that sentence and add it to the group (undoable).
-    const first = shown.find((x) => x.group.id === groupId)?.members[0];
-    if (cell.state === 'likely' && cell.likely && first) {
-      const { articleId, start, end } = cell.likely;
-      void acceptSuggestion(first.annotation.id, { articleId, start, end })
+    // One click links a likely match: tag that sentence and add it to this group (undoable).
+    if (cell.state === 'likely' && cell.likely) {
+      void linkIntoGroup(groupId, cell.likely)
         .then(() => notify('info', 'Linked.', { label: 'Undo', run: () => void runUndo('undo') }))
         .catch((e) => reportError('Linking', e));
       return;

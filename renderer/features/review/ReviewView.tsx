@@ -28,6 +28,11 @@ import {
   liveGroups,
 } from '../../db/queries';
 import { outletName } from '../../../shared/text/outlet';
+import type { Suggestion } from '../../../shared/matching';
+import { ColumnLikely } from './ColumnLikely';
+import { useLikelyHere } from './likelyHere';
+import { useMatchingIndex } from './matchingClient';
+import './likelyHere.css';
 
 const NO_IDS: readonly string[] = [];
 
@@ -90,6 +95,11 @@ export function ReviewView() {
     [colours],
   );
   const focusIds = useMemo(() => focus?.members.map((m) => m.annotation.id) ?? NO_IDS, [focus]);
+  // "Likely here" for the focused group in the columns without a member, from the worker.
+  const focusList = useMemo(() => (focus ? [focus] : null), [focus]);
+  const progress = useMatchingIndex(true);
+  const likely = useLikelyHere(focusList, shownIds, progress.ready ? `${progress.done}` : null);
+  const likelyHere = focus ? likely?.[focus.group.id] : undefined;
 
   // J/K order: groups with a member on screen, by their first member in the leftmost column.
   const stops = useMemo(() => {
@@ -213,6 +223,7 @@ export function ReviewView() {
               groupColour={groupColour}
               focusIds={focusIds}
               focus={focus ?? null}
+              likely={likely ? (likelyHere?.[article.id] ?? null) : undefined}
               onHit={onHit}
             />
           ))}
@@ -289,6 +300,7 @@ function ReviewColumn({
   groupColour,
   focusIds,
   focus,
+  likely,
   onHit,
 }: {
   article: Article;
@@ -297,6 +309,8 @@ function ReviewColumn({
   groupColour: (a: Annotation) => number | null;
   focusIds: readonly string[];
   focus: GroupSummary | null;
+  /** This article's likely match for the focused group (undefined while the worker looks). */
+  likely: Suggestion | null | undefined;
   onHit: (articleId: string, ids: string[]) => void;
 }) {
   const hit = useCallback((ids: string[]) => onHit(article.id, ids), [onHit, article.id]);
@@ -315,9 +329,7 @@ function ReviewColumn({
         </div>
         {focus &&
           (here.length === 0 ? (
-            <div className="column-status missing" data-testid="column-missing">
-              This article does not carry this claim.
-            </div>
+            <ColumnLikely groupId={focus.group.id} likely={likely} />
           ) : (
             <div
               className={`column-status state-${here.some((m) => m.state === 'conflicts') ? 'conflicts' : here[0]!.state}`}

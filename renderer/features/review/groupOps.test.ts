@@ -10,6 +10,7 @@ import { createAnnotation, deleteAnnotations } from '../annotate/annotationOps';
 import {
   acceptSuggestion,
   linkAnnotations,
+  linkIntoGroup,
   moveToGroup,
   renameGroup,
   setGroupFacts,
@@ -256,6 +257,51 @@ describe('acceptSuggestion', () => {
     const second = await acceptSuggestion(a.id, spanIn('Nearly 500 criminal illegal aliens'));
     expect(second.groupId).toBe(first.groupId);
     expect(await db.annotations.where('groupId').equals(first.groupId).count()).toBe(3);
+  });
+});
+
+describe('linkIntoGroup (likely here)', () => {
+  it('tags the likely sentence as the founder’s kind and adds it to the group; one undo removes both', async () => {
+    const a = await tag(LA_101);
+    const b = await tag(LA_167);
+    const groupId = await linkAnnotations(a.id, { annotationId: b.id });
+    const span = spanIn('Los Angeles, California (101)');
+    const before = await countLive('annotations');
+    const linked = await linkIntoGroup(groupId, span);
+    expect(linked).toMatchObject({ groupId, created: true });
+    const added = await get(linked.annotationId);
+    expect(added).toMatchObject({
+      kind: 'claim',
+      groupId,
+      stance: 'agrees',
+      articleId: span.articleId,
+    });
+    expect(added.quote.exact).toBe('Los Angeles, California (101)');
+    expect(await countLive('annotations')).toBe(before + 1);
+    await undo();
+    expect(await getAnnotation(linked.annotationId)).toBeUndefined();
+    expect((await get(a.id)).groupId).toBe(groupId);
+    await redo();
+    expect((await get(linked.annotationId)).groupId).toBe(groupId);
+  });
+
+  it('a likely sentence already in another group moves into this one; the old group is not taken over', async () => {
+    const a = await tag(LA_101);
+    const b = await tag(LA_167);
+    const la = await linkAnnotations(a.id, { annotationId: b.id });
+    const n = await tag(NEARLY_500);
+    const list = await tag('Los Angeles, California (101)');
+    const other = await linkAnnotations(n.id, { annotationId: list.id });
+    const linked = await linkIntoGroup(la, spanIn('Los Angeles, California (101)'));
+    expect(linked).toEqual({ annotationId: list.id, groupId: la, created: false });
+    expect((await get(a.id)).groupId).toBe(la);
+    expect((await get(list.id)).groupId).toBe(la);
+    // The other group lost its second member and, left with one, still exists around it.
+    expect((await get(n.id)).groupId).toBe(other);
+  });
+
+  it('refuses a deleted group with a message', async () => {
+    await expect(linkIntoGroup('nope', spanIn(LA_101))).rejects.toThrow(/no longer exists/);
   });
 });
 

@@ -199,6 +199,44 @@ export async function acceptSuggestion(
   return result!;
 }
 
+/**
+ * "Likely here" (issue 7): tag `span` and put it into the claim group `groupId`, as the
+ * group's founder kind (claim or quote, with its speaker). An annotation that already covers
+ * exactly the span is linked instead of duplicated; if it belonged to another group it moves
+ * (that group is deleted when left empty). Unlike acceptSuggestion, the focused group always
+ * stays the target: a match already in another group never pulls this group's member away.
+ * One applyChange: one undo step removes the new annotation and the link together.
+ */
+export async function linkIntoGroup(groupId: string, span: SpanInArticle): Promise<Accepted> {
+  let result: Accepted | null = null;
+  await applyChange('Link likely match', async () => {
+    const now = Date.now();
+    const group = await getGroup(groupId);
+    if (!group) throw new Error('This claim group no longer exists.');
+    const founder = (await groupMembers(groupId)).sort(byAge)[0];
+    if (!founder) throw new Error('This claim group has no members to link to.');
+    const article = await getArticle(span.articleId);
+    if (!article) throw new Error('That article was deleted.');
+    const existing = (await annotationsOf(span.articleId)).find(
+      (a) => a.position.start === span.start && a.position.end === span.end,
+    );
+    const edits: RowEdit[] = [];
+    let joining = existing;
+    if (!joining) {
+      joining = buildAnnotation(
+        article,
+        { kind: founder.kind, start: span.start, end: span.end, speaker: founder.speaker },
+        now,
+      );
+      edits.push({ table: 'annotations', key: joining.id, after: joining });
+    }
+    const plan = await joinPlan([joining], groupId, now);
+    result = { annotationId: joining.id, groupId: plan.groupId, created: !existing };
+    return [...edits, ...plan.edits];
+  });
+  return result!;
+}
+
 /** Set a group's verdict, status, reasoning or resolution note: one undoable step. */
 export async function setGroupFacts(
   groupId: string,
