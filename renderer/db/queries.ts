@@ -1,6 +1,7 @@
 import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { isLive } from '../../shared/model/live';
 import { db } from './database';
+import { compareTextOrder, mergeSorted } from '../../shared/rules/textOrder';
 
 /**
  * The reads features use. Rows are tombstoned, never removed (shared/model/types.ts), so every
@@ -36,8 +37,33 @@ export function liveGroups(): Promise<ClaimGroup[]> {
 export function liveAnnotations(): Promise<Annotation[]> {
   return db.annotations.filter(isLive).toArray();
 }
-export function annotationsOf(articleId: string): Promise<Annotation[]> {
-  return db.annotations.where('articleId').equals(articleId).filter(isLive).toArray();
+const PAGE = 2_000;
+
+/**
+ * An article's live annotations, in reading order (shared/rules/textOrder.ts). Read in pages of
+ * PAGE rows: one getAll of 100,000 rows deserialises them all in one main-thread task (seconds),
+ * and a filtered cursor takes one event per row. The article's keys come from its index; each
+ * page is one getAll over a primary-key range (rows of other articles in that range are
+ * dropped), sorted and merged into the result.
+ */
+export async function annotationsOf(articleId: string): Promise<Annotation[]> {
+  const keys = (await db.annotations
+    .where('articleId')
+    .equals(articleId)
+    .primaryKeys()) as string[];
+  if (keys.length <= PAGE) {
+    const rows = await db.annotations.where('articleId').equals(articleId).toArray();
+    return rows.filter(isLive).sort(compareTextOrder);
+  }
+  keys.sort();
+  let out: Annotation[] = [];
+  for (let i = 0; i < keys.length; i += PAGE) {
+    const last = keys[Math.min(i + PAGE, keys.length) - 1]!;
+    const page = await db.annotations.where(':id').between(keys[i]!, last, true, true).toArray();
+    const mine = page.filter((a) => a.articleId === articleId && isLive(a));
+    out = mergeSorted(out, mine.sort(compareTextOrder), compareTextOrder);
+  }
+  return out;
 }
 export function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
   return db.annotations.where('articleId').anyOf(articleIds).filter(isLive).toArray();
