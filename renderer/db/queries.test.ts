@@ -57,6 +57,12 @@ describe('annotationsOf (paged)', () => {
     expect(read.map((a) => a.id)).toEqual(expected.map((a) => a.id));
     expect(read).toHaveLength(5_300 - Math.ceil(5_300 / 7));
 
+    // Inside a write transaction (as deleting the article does) the same rows come back.
+    const inTx = await db.transaction('rw', db.annotations, db.articles, () =>
+      annotationsOf(big.id),
+    );
+    expect(inTx.map((a) => a.id)).toEqual(expected.map((a) => a.id));
+
     // A small article is read in one go, with the same order and the same tombstone rule.
     const small = await annotationsOf(other.id);
     expect(small.map((a) => a.id)).toEqual(

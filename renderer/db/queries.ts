@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { isLive } from '../../shared/model/live';
 import { db } from './database';
@@ -39,6 +40,19 @@ export function liveAnnotations(): Promise<Annotation[]> {
 }
 const PAGE = 2_000;
 
+function articleAnnotationKeys(articleId: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const request = db
+      .backendDB()
+      .transaction('annotations', 'readonly')
+      .objectStore('annotations')
+      .index('articleId')
+      .getAllKeys(IDBKeyRange.only(articleId));
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error ?? new Error('reading annotation keys failed'));
+  });
+}
+
 /**
  * An article's live annotations, in reading order (shared/rules/textOrder.ts). Read in pages of
  * PAGE rows: one getAll of 100,000 rows deserialises them all in one main-thread task (seconds),
@@ -47,11 +61,19 @@ const PAGE = 2_000;
  * dropped), sorted and merged into the result.
  */
 export async function annotationsOf(articleId: string): Promise<Annotation[]> {
-  const keys = (await db.annotations
-    .where('articleId')
-    .equals(articleId)
-    .primaryKeys()) as string[];
-  if (keys.length <= PAGE) {
+  // Counting the article's index range is what a live query watches (any change to one of its
+  // annotations re-runs it); the key list itself is read past Dexie, whose live-query tracking
+  // would otherwise file 100,000 keys one by one in a single task.
+  const count = await db.annotations.where('articleId').equals(articleId).count();
+  // Inside a write transaction (deleting the article) a second IndexedDB transaction would wait
+  // for it forever: read the keys through it.
+  const keys =
+    count <= PAGE
+      ? []
+      : Dexie.currentTransaction
+        ? ((await db.annotations.where('articleId').equals(articleId).primaryKeys()) as string[])
+        : await articleAnnotationKeys(articleId);
+  if (count <= PAGE) {
     const rows = await db.annotations.where('articleId').equals(articleId).toArray();
     return rows.filter(isLive).sort(compareTextOrder);
   }

@@ -7,7 +7,13 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { Annotation, Article } from '../../../shared/model/types';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
 import { usableStructure } from '../../../shared/structure/validate';
-import { $appendLines, documentPlan, VIEWER_NODES, type DocumentPlan } from './buildDocument';
+import {
+  $appendLines,
+  $appendSections,
+  documentPlan,
+  VIEWER_NODES,
+  type DocumentPlan,
+} from './buildDocument';
 import { handleLinkClick } from './viewerLinks';
 import './articleStructure.css';
 import {
@@ -36,10 +42,12 @@ import { offsetsNearScreen } from './highlightWindow';
  */
 export const PAINT_ALL_LIMIT = 2_000;
 /**
- * Articles are built in pieces of about this many characters, one per frame, the first at once;
- * shorter ones (every sample article) are built whole, as before. ~40 ms of work per piece.
+ * An article longer than this is long: built in sections (SectionNode) across frames, each
+ * frame adding what fits in BUILD_FRAME_MS; shorter ones (every sample article) are built whole,
+ * as before, with the lines as the root's children.
  */
-export const BUILD_PIECE_CHARS = 100_000;
+export const LONG_ARTICLE_CHARS = 100_000;
+const BUILD_FRAME_MS = 8;
 
 export interface ArticleViewerProps {
   viewerId: string;
@@ -86,6 +94,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const lineKeys = useRef<string[]>([]);
   // The next line to build: a long article is built piece by piece after the first.
   const built = useRef(0);
+  const long = article.text.length > LONG_ARTICLE_CHARS;
   const plan = useMemo(
     () => documentPlan(article.text, structure),
     // Text and structure never change for one article (the composer is keyed by its sha256).
@@ -103,12 +112,13 @@ export function ArticleViewer(props: ArticleViewerProps) {
       },
       editorState: () => {
         lineKeys.current = [];
-        built.current = $appendLines(plan, 0, BUILD_PIECE_CHARS, lineKeys.current);
+        built.current = long
+          ? $appendSections(plan, 0, BUILD_FRAME_MS, lineKeys.current)
+          : $appendLines(plan, 0, Infinity, lineKeys.current);
       },
     }),
-    [plan],
+    [plan, long],
   );
-  const long = article.text.length > BUILD_PIECE_CHARS;
   return (
     <LexicalComposer key={`${article.id}:${article.sha256}`} initialConfig={initialConfig}>
       <div
@@ -201,6 +211,10 @@ function ViewerBridge({
     () => (annotations.length > PAINT_ALL_LIMIT ? buildSpanIndex(annotations) : null),
     [annotations],
   );
+  const byId = useMemo(
+    () => (index ? new Map(annotations.map((a) => [a.id, a])) : new Map<string, Annotation>()),
+    [annotations, index],
+  );
   useEffect(() => {
     if (!map) return;
     const paint = () => {
@@ -215,11 +229,12 @@ function ViewerBridge({
       if (index) {
         const near = offsetsNearScreen(map);
         const nearRows = spansOverlapping(index, near.from, near.to);
-        const seen = new Set(nearRows);
         // The selection and followed members are painted wherever they are.
-        const pinned = annotations.filter(
-          (a) => (a.id === selectedId || focus.has(a.id)) && !seen.has(a),
-        );
+        const nearIds = new Set(nearRows.map((a) => a.id));
+        const pinned = [...focus, ...(selectedId ? [selectedId] : [])]
+          .filter((id) => !nearIds.has(id))
+          .map((id) => byId.get(id))
+          .filter((a): a is Annotation => a !== undefined);
         shown = [...nearRows, ...pinned];
       }
       for (const a of shown) {
@@ -247,7 +262,7 @@ function ViewerBridge({
       document.removeEventListener('scroll', onScroll, { capture: true });
       window.removeEventListener('resize', onScroll);
     };
-  }, [map, annotations, index, selectedId, groupColour, focusIds, viewerId]);
+  }, [map, annotations, index, byId, selectedId, groupColour, focusIds, viewerId]);
 
   useEffect(() => () => clearViewerHighlights(viewerId), [viewerId]);
 
@@ -293,10 +308,7 @@ function ViewerBridge({
   return null;
 }
 
-/**
- * Builds a long article's remaining lines, one piece per frame, sized so a piece takes about
- * 40 ms (measured as it goes: machines and texts differ), and says how far it has got.
- */
+/** Builds a long article's remaining sections, a few per frame, and says how far it has got. */
 function PieceBuilder({
   plan,
   built,
@@ -311,18 +323,14 @@ function PieceBuilder({
   const [done, setDone] = useState(built.current);
   useEffect(() => {
     let frame = 0;
-    let budget = BUILD_PIECE_CHARS;
     const step = () => {
       if (built.current >= total) return;
-      const t0 = performance.now();
       editor.update(
         () => {
-          built.current = $appendLines(plan, built.current, budget, lineKeys.current);
+          built.current = $appendSections(plan, built.current, BUILD_FRAME_MS, lineKeys.current);
         },
         { discrete: true },
       );
-      const spent = Math.max(performance.now() - t0, 1);
-      budget = Math.min(Math.max((budget * 40) / spent, 20_000), 2_000_000);
       setDone(built.current);
       frame = requestAnimationFrame(step);
     };

@@ -19,6 +19,7 @@ import {
 } from '@lexical/table';
 import type { ArticleStructure, Block, InlineMark } from '../../../shared/model/structure';
 import { paragraphsOf } from '../../../shared/text/canonical';
+import { $createSectionNode, SectionNode } from './sectionNode';
 
 /** The rich-text nodes the viewer renders; registered with the read-only editor. */
 export const VIEWER_NODES = [
@@ -30,6 +31,7 @@ export const VIEWER_NODES = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  SectionNode,
 ];
 
 /**
@@ -66,9 +68,9 @@ export function $appendLines(
   from: number,
   budget: number,
   keys: string[],
+  root: ElementNode = $getRoot(),
 ): number {
   const { lines, blocks } = plan;
-  const root = $getRoot();
   let i = from;
   let chars = 0;
   while (i < lines.length && chars < budget) {
@@ -222,4 +224,27 @@ function $appendTable(
   root.append(table);
   keys.push(...lineKeys);
   return end;
+}
+
+/** Characters per section of a long article (see SectionNode): ~10 screens of text. */
+export const SECTION_CHARS = 30_000;
+
+/**
+ * Appends sections of SECTION_CHARS from line `from` until `ms` milliseconds have passed (at
+ * least one section); returns the next line. How a long article is built, frame by frame.
+ */
+export function $appendSections(
+  plan: DocumentPlan,
+  from: number,
+  ms: number,
+  keys: string[],
+): number {
+  const t0 = performance.now();
+  let next = from;
+  do {
+    const section = $createSectionNode();
+    next = $appendLines(plan, next, SECTION_CHARS, keys, section);
+    $getRoot().append(section);
+  } while (next < plan.lines.length && performance.now() - t0 < ms);
+  return next;
 }
