@@ -6,47 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './support/chromium';
+import { expect, test, type Page } from '@playwright/test';
+import { browserPid, isAlive, launchProfile as launch } from './support/browserProcess';
 import { SEED_TITLES, openArticle } from './support/editor';
 
 test.skip(process.platform !== 'linux', 'finds the browser process through /proc (Linux only)');
 
 const PER_ARTICLE = 10;
-
-/** The browser's main process: the one started with our profile and without a --type= role. */
-function browserPid(userDataDir: string): number {
-  const wanted = `--user-data-dir=${userDataDir}`;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue; // exited meanwhile
-    }
-    if (args.includes(wanted) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
-  }
-  throw new Error(`no browser process with ${wanted}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function launch(userDataDir: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-    baseURL,
-    viewport: { width: 1400, height: 900 },
-  });
-}
 
 /**
  * Select a few words of paragraph `k % paragraphs` (a different window each round) in the open

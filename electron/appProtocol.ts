@@ -104,10 +104,25 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
 
 type ReadFile = (filePath: string) => Promise<Uint8Array>;
 
-function securityHeaders(contentType: string): Record<string, string> {
+/**
+ * index.html carries the build's CSP in a <meta> too (for browser mode); a page enforces both,
+ * so the served copy's meta must state the current policy, or it would keep blocking the sync
+ * server the header allows.
+ */
+export function withPolicyMeta(html: string, policy: string): string {
+  return html.replace(
+    /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/i,
+    (_m, open: string, close: string) => `${open}${policy}${close}`,
+  );
+}
+
+function securityHeaders(
+  contentType: string,
+  policy: string = CONTENT_SECURITY_POLICY,
+): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
   };
@@ -117,6 +132,8 @@ function securityHeaders(contentType: string): Record<string, string> {
 export function createAppProtocolHandler(
   rootDir: string,
   read: ReadFile = readFile,
+  /** The CSP of each response (it widens when the editor joins a sync server). */
+  policy: () => string = () => CONTENT_SECURITY_POLICY,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -133,10 +150,14 @@ export function createAppProtocolHandler(
       });
     }
     try {
-      const body = await read(filePath);
-      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      const csp = policy();
+      let body = new Uint8Array(await read(filePath));
+      if (mimeTypeFor(filePath).startsWith('text/html')) {
+        body = new TextEncoder().encode(withPolicyMeta(new TextDecoder().decode(body), csp));
+      }
+      return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
-        headers: securityHeaders(mimeTypeFor(filePath)),
+        headers: securityHeaders(mimeTypeFor(filePath), csp),
       });
     } catch {
       return new Response('Not found', {

@@ -17,6 +17,7 @@ import { registerWebHandlers } from './webHandlers';
 import { send } from './ipcHandle';
 import { buildMenuTemplate } from './menuTemplate';
 import { installSessionSecurity, installWebContentsSecurity } from './security';
+import { loadSyncServerPolicy, registerSyncServerHandler } from './syncServerPolicy';
 import { createMainWindowOptions } from './windowOptions';
 
 // Before 'ready': the scheme must be known as standard+secure when the first session starts.
@@ -58,12 +59,18 @@ if (!app.requestSingleInstanceLock()) {
     installWebContentsSecurity(contents);
   });
 
-  void app.whenReady().then(() => {
-    installSessionSecurity(session.defaultSession);
+  void app.whenReady().then(async () => {
+    // The team sync server the editor joined, if any: the only remote origin the app may reach.
+    const syncServerFile = path.join(app.getPath('userData'), 'sync-server.json');
+    const syncServer = await loadSyncServerPolicy(syncServerFile);
+    installSessionSecurity(session.defaultSession, syncServer);
     protocol.handle(
       APP_SCHEME,
-      createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')),
+      createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer'), undefined, () =>
+        syncServer.csp(),
+      ),
     );
+    registerSyncServerHandler({ ipcMain, policy: syncServer, file: syncServerFile });
     registerFileHandlers({
       ipcMain,
       dialog,

@@ -28,6 +28,7 @@ export const bridge = {
   saveFile: (req) => invoke(IPC_CHANNELS.saveFile, req),
   openLink: (req) => invoke(IPC_CHANNELS.openLink, req),
   fetchUrl: (url) => invoke(IPC_CHANNELS.fetchUrl, url),
+  allowSyncServer: (address) => invoke(IPC_CHANNELS.allowSyncServer, address),
   onMenuCommand(listener: (cmd: MenuCommand) => void) {
     // Only known commands pass; the listener never sees the IPC event (it holds `sender`).
     const relay = (_event: IpcRendererEvent, cmd: unknown) => {

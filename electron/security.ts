@@ -4,15 +4,21 @@
  * windows, no <webview>, every permission request refused.
  */
 import type { Event, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../shared/ipc/csp';
 import { APP_ORIGIN, originOf } from './appProtocol';
+import { SyncServerPolicy } from './syncServerPolicy';
 
-/** Schemes the app's pages may load from; everything else (http, https, ws, file, ...) is cancelled. */
+/**
+ * Schemes the app's pages may load from; everything else (http, https, ws, file, ...) is
+ * cancelled, but for the one team sync server origin the editor joined (syncServerPolicy.ts).
+ */
 const LOADABLE_SCHEMES = new Set(['app:', 'data:', 'blob:', 'devtools:', 'chrome-extension:']);
 
-export function isAllowedRequest(url: string): boolean {
+export function isAllowedRequest(
+  url: string,
+  sync: SyncServerPolicy = new SyncServerPolicy(),
+): boolean {
   try {
-    return LOADABLE_SCHEMES.has(new URL(url).protocol);
+    return LOADABLE_SCHEMES.has(new URL(url).protocol) || sync.allowsRequest(url);
   } catch {
     return false;
   }
@@ -42,23 +48,27 @@ export function isSafeExternalUrl(url: string): boolean {
 /** Response headers with our CSP replacing any the response carried (header names vary in case). */
 export function withContentSecurityPolicy(
   headers: Record<string, string[]> | undefined,
+  sync: SyncServerPolicy = new SyncServerPolicy(),
 ): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
   }
-  result['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+  result['Content-Security-Policy'] = [sync.csp()];
   return result;
 }
 
-export function installSessionSecurity(session: Session): void {
+export function installSessionSecurity(
+  session: Session,
+  sync: SyncServerPolicy = new SyncServerPolicy(),
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequest(details.url) });
+    callback({ cancel: !isAllowedRequest(details.url, sync) });
   });
   session.webRequest.onHeadersReceived((details: OnHeadersReceivedListenerDetails, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, sync) });
   });
 }
 

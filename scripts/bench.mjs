@@ -119,6 +119,67 @@ async function browserBenches() {
   }
 }
 
+/**
+ * Tag → paint between two editors' windows (bench/syncPaint.browser.ts): the production renderer,
+ * built apart into dist/bench-app and served on its own port, in two Chromium profiles.
+ */
+async function syncPaintBench() {
+  console.log('Team sync (two Chromium windows, real server):');
+  await run('npx', [
+    'vite',
+    'build',
+    '--config',
+    'vite.config.ts',
+    '--outDir',
+    '../dist/bench-app',
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
+  const port = Number(process.env.BENCH_APP_PORT ?? 4175);
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--config',
+      'vite.config.ts',
+      '--outDir',
+      '../dist/bench-app',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: root, stdio: 'ignore', detached: true },
+  );
+  try {
+    await waitFor(`http://127.0.0.1:${port}/`);
+    const outfile = join(root, 'node_modules/.cache/corroborate-bench/syncPaint.mjs');
+    await build({
+      entryPoints: [join(root, 'bench/syncPaint.browser.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const { chromiumPath, CHROMIUM_ARGS } = await import(
+      pathToFileURL(join(root, 'node_modules/.cache/corroborate-bench/chromium.mjs')).href
+    );
+    const mod = await import(pathToFileURL(outfile).href);
+    await mod.benchSyncPaint(report('syncPaint', 'unit'), {
+      baseURL: `http://127.0.0.1:${port}/`,
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+    });
+  } finally {
+    process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
 await build({
   entryPoints: [join(root, 'e2e/support/chromium.ts')],
   outfile: join(root, 'node_modules/.cache/corroborate-bench/chromium.mjs'),
@@ -127,6 +188,9 @@ await build({
   logLevel: 'warning',
 });
 console.log(`Corroborate benchmarks — ${new Date().toISOString()}`);
-if (!process.env.BENCH_ONLY) await nodeBenches();
-await browserBenches();
+// BENCH_ONLY=syncPaint runs the two-window sync bench alone; any other name, one browser bench.
+const only = process.env.BENCH_ONLY;
+if (!only) await nodeBenches();
+if (only !== 'syncPaint') await browserBenches();
+if (!only || only === 'syncPaint') await syncPaintBench();
 console.log(`${figures.length} figures.`);

@@ -7,6 +7,7 @@ import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
 import { OpenUrlDialog } from '../features/library/OpenUrlDialog';
+import { ImportProgress } from '../features/library/ImportProgress';
 import { ShareActions } from '../features/share/ShareActions';
 import { seedOnFirstRun } from '../features/library/seedArticles';
 import { ReadingView } from '../features/annotate/ReadingView';
@@ -147,6 +148,7 @@ export function App() {
       )}
       {pasting && <PasteDialog onClose={() => setPasting(false)} />}
       {openingUrl && <OpenUrlDialog onClose={() => setOpeningUrl(false)} />}
+      <ImportProgress />
       <Toasts />
     </DropZone>
   );

@@ -1,8 +1,10 @@
 import type { Table } from 'dexie';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
-import { planMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
+import { beginMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
+import { stageParsed, type StagedBundle } from '../../shared/bundle/staged';
 import { sha256Hex } from '../../shared/text/hash';
 import { db as appDb, type CorroborateDatabase } from './database';
+import { allRows } from './pagedRead';
 
 /**
  * Writing an imported bundle into IndexedDB. The merge is planned and applied inside ONE
@@ -35,7 +37,7 @@ export function isCancelled(error: unknown): error is ImportCancelledError {
   return error instanceof ImportCancelledError;
 }
 
-/** Rows per bulkPut: small enough for steady progress and prompt cancel, big enough to be fast. */
+/** Annotations per chunk: converted, planned and put while IndexedDB writes the previous one. */
 const BATCH = 1000;
 
 export interface Snapshot {
@@ -49,7 +51,7 @@ export interface Snapshot {
 export async function readWorkspace(database: CorroborateDatabase = appDb): Promise<Snapshot> {
   const [articles, annotations, groups, review] = await Promise.all([
     database.articles.toArray(),
-    database.annotations.toArray(),
+    allRows(database.annotations),
     database.groups.toArray(),
     database.reanchorQueue.toArray(),
   ]);
@@ -69,13 +71,54 @@ export async function importParsedBundle(
   parsed: ParsedBundle,
   opts: ApplyOptions = {},
 ): Promise<MergePlan> {
+  return importStagedBundle(stageParsed(parsed), opts);
+}
+
+/**
+ * Import a staged bundle (shared/bundle/staged.ts): its annotations are checked, converted,
+ * planned and put a chunk at a time inside the one transaction. Everything after the read of
+ * the existing workspace is synchronous until the last put is issued, which keeps the
+ * transaction active and lets IndexedDB write chunk k on its own thread while chunk k+1 is
+ * being converted here. A bad annotation half-way throws: the transaction aborts and every row
+ * already put is rolled back, so the import stays all or nothing.
+ */
+export async function importStagedBundle(
+  staged: StagedBundle,
+  opts: ApplyOptions = {},
+): Promise<MergePlan> {
   const database = opts.database ?? appDb;
   const now = opts.now ?? Date.now();
   return database.transaction('rw', workTables(database), async () => {
     throwIfCancelled(opts.signal);
     const existing = await readWorkspace(database);
-    const plan = planMerge(existing, parsed, now);
-    await writePlan(database, plan, opts);
+    const merge = beginMerge(existing, staged, now);
+    const total = merge.articles.length + merge.groups.length + staged.annotationCount;
+    let done = 0;
+    opts.onProgress?.(0, total);
+    const writes: Promise<unknown>[] = [];
+    // `read` rows were processed to produce `rows`; progress counts processed rows.
+    const put = (table: Table<object, string>, rows: object[], read: number) => {
+      writes.push(
+        (rows.length > 0 ? table.bulkPut(rows) : Promise.resolve()).then(() => {
+          done += read;
+          opts.onProgress?.(Math.min(done, total), total);
+        }),
+      );
+    };
+    put(database.articles, merge.articles, merge.articles.length);
+    put(database.groups, merge.groups, merge.groups.length);
+    for (;;) {
+      const chunk = staged.next(BATCH);
+      if (chunk.length === 0) break;
+      put(database.annotations, merge.annotations(chunk), chunk.length);
+    }
+    staged.finish();
+    const plan = merge.end();
+    put(database.reanchorQueue, plan.review, 0);
+    await Promise.all(writes);
+    // A cancel that arrived during the writes still rolls everything back: the transaction
+    // has not committed until this callback returns.
+    throwIfCancelled(opts.signal);
     return plan;
   });
 }
@@ -86,35 +129,14 @@ export async function importParsedBundle(
  */
 export async function applyMergePlan(plan: MergePlan, opts: ApplyOptions = {}): Promise<void> {
   const database = opts.database ?? appDb;
-  await database.transaction('rw', workTables(database), () => writePlan(database, plan, opts));
-}
-
-async function writePlan(
-  database: CorroborateDatabase,
-  plan: MergePlan,
-  opts: ApplyOptions,
-): Promise<void> {
-  const steps: { table: Table<object, string>; rows: object[] }[] = [
-    { table: database.articles, rows: plan.articles },
-    { table: database.groups, rows: plan.groups },
-    { table: database.annotations, rows: plan.annotations },
-    { table: database.reanchorQueue, rows: plan.review },
-  ];
-  const total = steps.reduce((n, s) => n + s.rows.length, 0);
-  let done = 0;
-  opts.onProgress?.(0, total);
-  for (const { table, rows } of steps) {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      throwIfCancelled(opts.signal);
-      const batch = rows.slice(i, i + BATCH);
-      await table.bulkPut(batch);
-      done += batch.length;
-      opts.onProgress?.(done, total);
-    }
-  }
-  // A cancel that arrived during the last batch still rolls everything back: the transaction
-  // has not committed until this callback returns.
-  throwIfCancelled(opts.signal);
+  await database.transaction('rw', workTables(database), async () => {
+    await Promise.all([
+      database.articles.bulkPut(plan.articles),
+      database.groups.bulkPut(plan.groups),
+      database.annotations.bulkPut(plan.annotations),
+      database.reanchorQueue.bulkPut(plan.review),
+    ]);
+  });
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

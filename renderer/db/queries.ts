@@ -3,6 +3,7 @@ import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { isLive } from '../../shared/model/live';
 import { db } from './database';
 import { compareTextOrder, mergeSorted } from '../../shared/rules/textOrder';
+import { allRows } from './pagedRead';
 
 /**
  * The reads features use. Rows are tombstoned, never removed (shared/model/types.ts), so every
@@ -24,19 +25,22 @@ export async function getGroup(id: string): Promise<ClaimGroup | undefined> {
   return live(await db.groups.get(id));
 }
 
+// Tombstones are dropped after the read, not with Dexie's .filter(): a filtered query walks a
+// cursor one row per event, while an unfiltered one is a single getAll.
+
 /** Live articles, oldest first (library order). */
-export function liveArticles(): Promise<Article[]> {
-  return db.articles.orderBy('createdAt').filter(isLive).toArray();
+export async function liveArticles(): Promise<Article[]> {
+  return (await db.articles.orderBy('createdAt').toArray()).filter(isLive);
 }
 /** The live article with this text, or a tombstoned one (to revive), or undefined. */
 export function articleBySha(sha256: string): Promise<Article | undefined> {
   return db.articles.where('sha256').equals(sha256).first();
 }
-export function liveGroups(): Promise<ClaimGroup[]> {
-  return db.groups.filter(isLive).toArray();
+export async function liveGroups(): Promise<ClaimGroup[]> {
+  return (await db.groups.toArray()).filter(isLive);
 }
-export function liveAnnotations(): Promise<Annotation[]> {
-  return db.annotations.filter(isLive).toArray();
+export async function liveAnnotations(): Promise<Annotation[]> {
+  return (await allRows(db.annotations)).filter(isLive);
 }
 const PAGE = 2_000;
 
@@ -90,12 +94,12 @@ export async function annotationsOf(articleId: string): Promise<Annotation[]> {
 export function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
   return db.annotations.where('articleId').anyOf(articleIds).filter(isLive).toArray();
 }
-export function groupMembers(groupId: string): Promise<Annotation[]> {
-  return db.annotations.where('groupId').equals(groupId).filter(isLive).toArray();
+export async function groupMembers(groupId: string): Promise<Annotation[]> {
+  return (await db.annotations.where('groupId').equals(groupId).toArray()).filter(isLive);
 }
 /** Live annotations that belong to some group. */
-export function groupedAnnotations(): Promise<Annotation[]> {
-  return db.annotations.where('groupId').above('').filter(isLive).toArray();
+export async function groupedAnnotations(): Promise<Annotation[]> {
+  return (await db.annotations.where('groupId').above('').toArray()).filter(isLive);
 }
 
 /**

@@ -36,6 +36,10 @@ export function browserPlatform(): Platform {
     async fetchUrl() {
       return { ok: false, reason: BROWSER_FETCH_MESSAGE };
     },
+    async allowSyncServer() {
+      // The page's CSP came with the build (CORROBORATE_SYNC_SERVER); it cannot change here.
+      return { origin: null, reload: false };
+    },
   };
 }
 

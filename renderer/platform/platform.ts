@@ -1,4 +1,5 @@
 import type {
+  AllowSyncServerResult,
   CorroborateBridge,
   FetchUrlResult,
   MenuCommand,
@@ -28,6 +29,12 @@ export interface Platform {
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
   /** Fetches a web page for import; only the desktop app can (browsers block it: CORS). */
   fetchUrl(url: string): Promise<FetchUrlResult>;
+  /**
+   * Names the team sync server before connecting (null: none). The desktop app then allows
+   * exactly that origin in its CSP and request filter; `reload` says the page must reload for
+   * its CSP to admit it. Browser mode's CSP is fixed at build time, so nothing changes there.
+   */
+  allowSyncServer(address: string | null): Promise<AllowSyncServerResult>;
 }
 
 declare global {
@@ -44,6 +51,7 @@ function electronPlatform(bridge: CorroborateBridge): Platform {
     openLink: (req) => bridge.openLink(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     fetchUrl: (url) => bridge.fetchUrl(url),
+    allowSyncServer: (address) => bridge.allowSyncServer(address),
   };
 }
 

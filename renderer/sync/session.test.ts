@@ -88,7 +88,8 @@ describe('story session (store ⇄ document ⇄ server)', () => {
     });
     expect(await ben.work.articles.get(article.id)).toMatchObject({ text: article.text });
 
-    await ben.work.groups.put(group('g1', 'Death toll'));
+    // A renamed group: an un-renamed one is labelled after its oldest member on read.
+    await ben.work.groups.put({ ...group('g1', 'Death toll'), labelEdited: true });
     await ben.work.annotations.update('a1', { groupId: 'g1', stance: 'agrees', note: 'Ben.' });
     await expect(
       poll(async () => {
@@ -124,7 +125,9 @@ describe('story session (store ⇄ document ⇄ server)', () => {
     };
     await expect(poll(() => merged(ana.work), 15_000)).resolves.toBeDefined();
     await expect(poll(() => merged(ben.work), 15_000)).resolves.toBeDefined();
-    const conflict = anaSession.conflicts().find((c) => c.kind === 'field');
+    const shown = anaSession.conflicts().find((c) => c.conflict.kind === 'field');
+    expect(shown?.subject).toMatch(/^“.+”$/);
+    const conflict = shown?.conflict;
     expect(conflict).toMatchObject({ row: 'a1', field: 'speaker' });
     const values = conflict!.kind === 'field' ? conflict!.heads.map((h) => h.value).sort() : [];
     expect(values).toEqual(['Chief', 'Mayor']);

@@ -5,7 +5,7 @@
  * server are written to the store directly (origin remote), outside the undo history, so remote
  * changes are never undone locally. Stands on the store and shared/; the store never imports it.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery, type Subscription, type Table } from 'dexie';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { CorroborateDatabase } from '../db/database';
@@ -13,6 +13,7 @@ import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { applyRowChange } from '../../shared/sync/fromRows';
 import { reconcile, rowKey, type TableRows } from '../../shared/sync/reconcile';
 import { readStory, setField, type Conflict } from '../../shared/sync/storyDoc';
+import { conflictSubject } from '../../shared/sync/describeConflict';
 import type { Scalar } from '../../shared/sync/writes';
 import type { StoryLink, SyncDatabase } from './syncDatabase';
 
@@ -32,6 +33,20 @@ export interface SyncStatus {
 }
 
 const COMPACT_AFTER = 500;
+
+/** A row's content and its last-edit time: what two editors' copies must share exactly. */
+const exactKey = (row: Article | Annotation | ClaimGroup) => `${row.updatedAt}|${rowKey(row)}`;
+/**
+ * Reconnect attempts back off up to this (the provider's default is 30 s): an editor whose server
+ * comes back expects to catch up within seconds, and one idle retry every 5 s costs nothing.
+ */
+const RECONNECT_MAX_DELAY_MS = 5000;
+
+/** A conflict with the row it is about, in words (the tagged text, a group's label…). */
+export interface ShownConflict {
+  conflict: Conflict;
+  subject: string;
+}
 
 export class StorySession {
   readonly doc = new Y.Doc();
@@ -68,9 +83,11 @@ export class StorySession {
     const updates = await this.sync.updates.where('story').equals(this.link.id).toArray();
     this.stored = updates.length;
     Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u.update)), 'import');
+    // Changes made before a reload or crash are still waiting until the server confirms them.
+    this.setStatus({ waiting: this.link.waiting ?? 0, lastSyncedAt: this.link.lastSyncedAt });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       void this.persist(update);
-      if (origin === 'local') this.setStatus({ waiting: this.status.waiting + 1 });
+      if (origin === 'local') this.setWaiting(this.status.waiting + 1);
       else this.schedule();
     });
     this.observe();
@@ -86,6 +103,7 @@ export class StorySession {
   private connect() {
     this.socket = new HocuspocusProviderWebsocket({
       url: this.link.server,
+      maxDelay: RECONNECT_MAX_DELAY_MS,
       ...(this.WebSocketPolyfill ? { WebSocketPolyfill: this.WebSocketPolyfill } : {}),
     });
     this.provider = new HocuspocusProvider({
@@ -126,10 +144,16 @@ export class StorySession {
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  private setWaiting(waiting: number) {
+    this.link = { ...this.link, waiting };
+    void this.sync.stories.update(this.link.id, { waiting });
+    this.setStatus({ waiting });
+  }
+
   private markSynced() {
     const lastSyncedAt = this.now();
-    this.link = { ...this.link, lastSyncedAt };
-    void this.sync.stories.update(this.link.id, { lastSyncedAt });
+    this.link = { ...this.link, lastSyncedAt, waiting: 0 };
+    void this.sync.stories.update(this.link.id, { lastSyncedAt, waiting: 0 });
     this.setStatus({ waiting: 0, lastSyncedAt });
   }
 
@@ -214,15 +238,16 @@ export class StorySession {
       annotations: [],
       groups: [],
     };
+    // A row is pulled when it differs from the document in anything, its last-edit time
+    // included: every editor's copy (and so every export) must be the same, byte for byte.
     const localKeys = new Map<string, string>();
     for (const table of ['articles', 'annotations', 'groups'] as const) {
-      for (const r of local[table]) localKeys.set(`${table}/${r.id}`, rowKey(r));
+      for (const r of local[table]) localKeys.set(`${table}/${r.id}`, exactKey(r));
       for (const r of story[table]) {
         const key = `${table}/${r.id}`;
-        const k = rowKey(r);
-        next[key] = k;
+        next[key] = rowKey(r);
         // A viewer's local edits never reach the server: the document's value wins locally too.
-        if (localKeys.get(key) !== k) (pull[table] as (typeof r)[]).push(r);
+        if (localKeys.get(key) !== exactKey(r)) (pull[table] as (typeof r)[]).push(r);
       }
     }
     const articleIds = [...new Set([...this.link.articleIds, ...story.articles.map((a) => a.id)])];
@@ -231,14 +256,27 @@ export class StorySession {
         'rw',
         [this.work.articles, this.work.annotations, this.work.groups],
         async () => {
+          // Only over rows still as read above: an edit the editor made meanwhile is never
+          // overwritten; it has triggered its own reconciliation, which pushes it first.
+          const unchanged = async <T extends Article | Annotation | ClaimGroup>(
+            table: 'articles' | 'annotations' | 'groups',
+            rows: T[],
+          ): Promise<T[]> => {
+            const now = await (this.work[table] as Table<T, string>).bulkGet(rows.map((r) => r.id));
+            return rows.filter((r, i) => {
+              const cur = now[i];
+              return localKeys.get(`${table}/${r.id}`) === (cur ? exactKey(cur) : undefined);
+            });
+          };
+          const articles = await unchanged('articles', pull.articles);
           await this.work.articles.bulkPut(
-            pull.articles.map((a) => ({
+            articles.map((a) => ({
               ...a,
               origin: a.origin ?? { kind: 'sync', name: this.link.id, format: 'txt' },
             })),
           );
-          await this.work.annotations.bulkPut(pull.annotations);
-          await this.work.groups.bulkPut(pull.groups);
+          await this.work.annotations.bulkPut(await unchanged('annotations', pull.annotations));
+          await this.work.groups.bulkPut(await unchanged('groups', pull.groups));
         },
       );
     }
@@ -248,8 +286,12 @@ export class StorySession {
     if (grew && this.watch) this.observe();
   }
 
-  conflicts(): Conflict[] {
-    return readStory(this.doc).conflicts;
+  conflicts(): ShownConflict[] {
+    const story = readStory(this.doc);
+    return story.conflicts.map((conflict) => ({
+      conflict,
+      subject: conflictSubject(story, conflict),
+    }));
   }
 
   /** Resolves a field conflict with one of the shown values or a third one. */

@@ -26,6 +26,8 @@ export interface StoryLink {
   /** Per row, the content both the store and the document last agreed on (reconcile.ts). */
   agreed: Record<string, string>;
   lastSyncedAt: number | null;
+  /** Local changes the server had not confirmed when last counted (shown after a reload). */
+  waiting?: number;
   /** Set when the editor leaves the story: the local copy stays, syncing stops. */
   leftAt: number | null;
 }

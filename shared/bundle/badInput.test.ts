@@ -6,6 +6,7 @@ import { sha256Hex } from '../text/hash';
 import type { BundleErrorCode } from './errors';
 import { MAX_BUNDLE_BYTES } from './format';
 import { readBundle } from './read';
+import { readStagedWhole } from './stagedTesting';
 import { TRICKY_TEXTS, sampleWorkspace } from './sample';
 import type { AnnotationCollection } from './schema';
 import { checkBundleSize } from './unzip';
@@ -48,6 +49,9 @@ async function expectError(bytes: Uint8Array, code: BundleErrorCode, says: RegEx
   expect(r.error.message).toMatch(
     /export it again|Copy|Choose|Update|Export fewer|not opened|Ask/i,
   );
+  // The import reads in stages (staged.ts); it must refuse the same file with the same message.
+  const staged = await readStagedWhole(bytes, 7);
+  expect(staged.ok ? 'accepted' : staged.error).toEqual(r.error);
   return r.error;
 }
 

@@ -9,6 +9,7 @@ export {
   MAX_UNCOMPRESSED_BYTES,
 } from './format';
 export type { BundleError, BundleErrorCode } from './errors';
+export { BundleFailure } from './errors';
 export type { Result } from './result';
 export type {
   ExistingWorkspace,
@@ -20,6 +21,8 @@ export type {
 export { writeBundle } from './write';
 export { readBundle } from './read';
 export { checkBundleSize } from './unzip';
-export { planMerge, applyPlan } from './merge';
-export type { MergeOptions, MergePlan, MergeSummary, ReviewEntry } from './merge';
+export { planMerge, beginMerge, applyPlan } from './merge';
+export type { MergeOptions, MergePlan, MergeSteps, MergeSummary, ReviewEntry } from './merge';
+export { stageBundle, stageParsed, canonicalError } from './staged';
+export type { StagedBundle } from './staged';
 export { bundleJsonSchema } from './schema';

@@ -172,14 +172,46 @@ export function fromAnnotationCollection(
   coll: AnnotationCollection,
   articles: Article[],
 ): { annotations: Annotation[]; groups: ClaimGroup[] } {
+  const items = coll.first.items;
+  const reader = collectionReader(
+    coll.total,
+    items.length,
+    items.filter((x): x is GroupAnnotationLd => x.motivation === 'linking'),
+    articles,
+  );
+  const annotations: Annotation[] = [];
+  for (const item of items) {
+    if (item.motivation === 'highlighting') annotations.push(reader.annotation(item));
+  }
+  reader.finish();
+  return { annotations, groups: reader.groups };
+}
+
+/**
+ * The collection read one annotation at a time, so an importer can write the rows converted so
+ * far while it converts the next ones (shared/bundle/staged.ts). Groups come first (annotations
+ * are checked against them); `annotation` must then be called for every text annotation in
+ * collection order, and `finish` last: it checks what needs them all.
+ */
+export interface CollectionReader {
+  groups: ClaimGroup[];
+  annotation(item: TextAnnotationLd): Annotation;
+  finish(): void;
+}
+
+export function collectionReader(
+  total: number,
+  itemCount: number,
+  groupItems: GroupAnnotationLd[],
+  articles: Article[],
+): CollectionReader {
   const E = ENTRY.annotations;
   const bySha = new Map(articles.map((a) => [a.sha256, a]));
   const convs = new Map<string, OffsetConverter>();
-  const items = coll.first.items;
-  if (coll.total !== items.length) {
+  if (total !== itemCount) {
     fail(
       'count-mismatch',
-      `annotations.jsonld says it holds ${coll.total} items but lists ${items.length}: the bundle is incomplete or was edited. ${EXPORT_AGAIN}`,
+      `annotations.jsonld says it holds ${total} items but lists ${itemCount}: the bundle is incomplete or was edited. ${EXPORT_AGAIN}`,
       E,
     );
   }
@@ -187,8 +219,7 @@ export function fromAnnotationCollection(
   const groups: ClaimGroup[] = [];
   const groupMembers = new Map<string, Set<string>>();
   const groupLabel = new Map<string, string>();
-  for (const item of items) {
-    if (item.motivation !== 'linking') continue;
+  for (const item of groupItems) {
     const id =
       parseUrn('group', item.id) ??
       fail('invalid-content', `Malformed group id “${item.id}”. ${EXPORT_AGAIN}`, E);
@@ -246,10 +277,11 @@ export function fromAnnotationCollection(
     });
   }
 
-  const annotations: Annotation[] = [];
   const seen = new Set<string>();
-  for (const item of items) {
-    if (item.motivation !== 'highlighting') continue;
+  // id → group, for the final two-way membership check.
+  const annotationGroup = new Map<string, string | null>();
+
+  function annotation(item: TextAnnotationLd): Annotation {
     const id =
       parseUrn('annotation', item.id) ??
       fail('invalid-content', `Malformed annotation id “${item.id}”. ${EXPORT_AGAIN}`, E);
@@ -351,7 +383,7 @@ export function fromAnnotationCollection(
         E,
       );
     }
-    annotations.push({
+    const row: Annotation = {
       id,
       articleId: article.id,
       kind: kind.value,
@@ -371,30 +403,34 @@ export function fromAnnotationCollection(
       createdAt: fromIso(item.created),
       updatedAt: Math.max(fromIso(item.created), fromIso(item.modified)),
       deletedAt: null,
-    });
+    };
+    annotationGroup.set(id, groupId);
+    return row;
   }
 
-  // Every member a group lists must be an annotation that says it belongs to that group.
-  const annotationGroup = new Map(annotations.map((a) => [a.id, a.groupId]));
-  for (const [gid, members] of groupMembers) {
-    for (const memberId of members) {
-      if (!annotationGroup.has(memberId)) {
-        fail(
-          'missing-annotation',
-          `The claim group “${groupLabel.get(gid)}” lists an annotation (“${memberId}”) that is not in the bundle. ${EXPORT_AGAIN}`,
-          E,
-        );
-      }
-      if (annotationGroup.get(memberId) !== gid) {
-        fail(
-          'group-mismatch',
-          `The claim group “${groupLabel.get(gid)}” lists annotation “${memberId}”, but that annotation does not say it belongs to the group. ${EXPORT_AGAIN}`,
-          E,
-        );
+  function finish(): void {
+    // Every member a group lists must be an annotation that says it belongs to that group.
+    for (const [gid, members] of groupMembers) {
+      for (const memberId of members) {
+        if (!annotationGroup.has(memberId)) {
+          fail(
+            'missing-annotation',
+            `The claim group “${groupLabel.get(gid)}” lists an annotation (“${memberId}”) that is not in the bundle. ${EXPORT_AGAIN}`,
+            E,
+          );
+        }
+        if (annotationGroup.get(memberId) !== gid) {
+          fail(
+            'group-mismatch',
+            `The claim group “${groupLabel.get(gid)}” lists annotation “${memberId}”, but that annotation does not say it belongs to the group. ${EXPORT_AGAIN}`,
+            E,
+          );
+        }
       }
     }
   }
-  return { annotations, groups };
+
+  return { groups, annotation, finish };
 }
 
 /** A short, single-line rendering of a quote for messages. */

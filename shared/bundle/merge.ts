@@ -71,6 +71,35 @@ export function planMerge(
   now: number,
   opts: MergeOptions = {},
 ): MergePlan {
+  const merge = beginMerge(existing, incoming, now, opts);
+  const total = incoming.annotations.length;
+  for (let i = 0; i < total; i += 500) {
+    opts.onProgress?.(i, total);
+    merge.annotations(incoming.annotations.slice(i, i + 500));
+  }
+  opts.onProgress?.(total, total);
+  return merge.end();
+}
+
+/**
+ * planMerge in steps, for an import that writes while it reads (shared/bundle/staged.ts):
+ * articles and groups are planned at once; `annotations` plans a chunk (in bundle order) and
+ * returns its rows to write; `end` gives the whole plan. Each chunk's plan depends only on the
+ * existing workspace and the bundle's articles, so chunks plan exactly what planMerge does.
+ */
+export interface MergeSteps {
+  articles: Article[];
+  groups: ClaimGroup[];
+  annotations(chunk: Annotation[]): Annotation[];
+  end(): MergePlan;
+}
+
+export function beginMerge(
+  existing: ExistingWorkspace,
+  incoming: Pick<ParsedBundle, 'articles' | 'groups'>,
+  now: number,
+  opts: Pick<MergeOptions, 'newId'> = {},
+): MergeSteps {
   const newId = opts.newId ?? (() => crypto.randomUUID());
   const summary: MergeSummary = {
     articles: { added: 0, updated: 0, matched: 0 },
@@ -79,7 +108,6 @@ export function planMerge(
     review: [],
   };
 
-  // Articles.
   const localBySha = new Map(existing.articles.map((a) => [a.sha256, a]));
   const takenIds = new Set(existing.articles.map((a) => a.id));
   const articleIdMap = new Map<string, string>();
@@ -147,61 +175,68 @@ export function planMerge(
   const pendingReview = new Map((existing.review ?? []).map((r) => [r.annotation.id, r]));
   const annotations: Annotation[] = [];
   const review: ReanchorItem[] = [];
-  const total = incoming.annotations.length;
-  incoming.annotations.forEach((a, i) => {
-    if (opts.onProgress && i % 500 === 0) opts.onProgress(i, total);
-    const verdict = compare(localAnnotations.get(a.id), a);
-    if (verdict === 'unchanged' || verdict === 'keptLocal') {
-      summary.annotations[verdict]++;
-      return;
-    }
-    const articleId = articleIdMap.get(a.articleId)!;
-    const article = textOf.get(articleId)!;
-    const moved: Annotation = { ...a, articleId };
-    if (selectorsMatch(article.text, moved.position, moved.quote)) {
-      annotations.push(moved);
-      summary.annotations[verdict]++;
-      return;
-    }
-    const found = reanchor(article.text, moved);
-    if (isPlaced(found)) {
-      annotations.push({
-        ...moved,
-        position: { type: 'TextPositionSelector', start: found.start, end: found.end },
-        quote: buildQuoteSelector(article.text, found.start, found.end),
+
+  function planAnnotations(chunk: Annotation[]): Annotation[] {
+    const start = annotations.length;
+    for (const a of chunk) {
+      const verdict = compare(localAnnotations.get(a.id), a);
+      if (verdict === 'unchanged' || verdict === 'keptLocal') {
+        summary.annotations[verdict]++;
+        continue;
+      }
+      const articleId = articleIdMap.get(a.articleId)!;
+      const article = textOf.get(articleId)!;
+      const moved: Annotation = { ...a, articleId };
+      if (selectorsMatch(article.text, moved.position, moved.quote)) {
+        annotations.push(moved);
+        summary.annotations[verdict]++;
+        continue;
+      }
+      const found = reanchor(article.text, moved);
+      if (isPlaced(found)) {
+        annotations.push({
+          ...moved,
+          position: { type: 'TextPositionSelector', start: found.start, end: found.end },
+          quote: buildQuoteSelector(article.text, found.start, found.end),
+        });
+        summary.annotations[verdict]++;
+        summary.annotations.reanchored++;
+        continue;
+      }
+      const queued = pendingReview.get(a.id);
+      if (queued && queued.annotation.updatedAt >= a.updatedAt) continue; // already waiting for the editor
+      const item: ReanchorItem = {
+        id: a.id,
+        annotation: moved,
+        reason: found.status,
+        proposal: found.proposal,
+        createdAt: now,
+      };
+      review.push(item);
+      summary.review.push({
+        annotationId: a.id,
+        articleTitle: article.title,
+        quote: excerpt(a.quote.exact),
+        reason: found.status,
+        proposal: found.proposal,
       });
-      summary.annotations[verdict]++;
-      summary.annotations.reanchored++;
-      return;
     }
-    const queued = pendingReview.get(a.id);
-    if (queued && queued.annotation.updatedAt >= a.updatedAt) return; // already waiting for the editor
-    const item: ReanchorItem = {
-      id: a.id,
-      annotation: moved,
-      reason: found.status,
-      proposal: found.proposal,
-      createdAt: now,
-    };
-    review.push(item);
-    summary.review.push({
-      annotationId: a.id,
-      articleTitle: article.title,
-      quote: excerpt(a.quote.exact),
-      reason: found.status,
-      proposal: found.proposal,
-    });
-  });
-  opts.onProgress?.(total, total);
+    return annotations.slice(start);
+  }
 
   return {
     articles,
     groups,
-    annotations,
-    review,
-    summary,
-    articleIdMap,
-    empty: articles.length + groups.length + annotations.length + review.length === 0,
+    annotations: planAnnotations,
+    end: () => ({
+      articles,
+      groups,
+      annotations,
+      review,
+      summary,
+      articleIdMap,
+      empty: articles.length + groups.length + annotations.length + review.length === 0,
+    }),
   };
 }
 

@@ -22,6 +22,8 @@ import type { ParsedBundle, ProgressOptions } from './types';
 import { unzipEntries } from './unzip';
 
 const V2_ENTRIES: string[] = Object.values(ENTRY);
+/** Article digests in flight at once while reading (bounded: each holds a UTF-8 copy). */
+const HASH_AHEAD = 16;
 const WANTED = new Set([...V2_ENTRIES, ...V1_ENTRIES]);
 
 /**
@@ -33,7 +35,7 @@ export async function readBundle(
   opts: ProgressOptions = {},
 ): Promise<Result<ParsedBundle, BundleError>> {
   try {
-    return ok(await read(bytes, opts));
+    return ok(await readAny(bytes, opts));
   } catch (e) {
     if (e instanceof BundleFailure) return err(e.error);
     // Anything else is a reader bug tripped by strange input; still never crash the import UI.
@@ -42,29 +44,46 @@ export async function readBundle(
   }
 }
 
-async function read(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
+export async function readAny(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
+  const box = openContainer(bytes, opts);
+  const parsed =
+    box.version === 1
+      ? await migrateV1(box.texts, opts)
+      : await readJsonLd(box.version === 2 ? 2 : 3, box.written, box.texts, opts);
+  parsed.warnings.push(...ignoredEntries(box));
+  return parsed;
+}
+
+/** The unzipped entries and the format version their manifest declares (checked). */
+export interface Container {
+  texts: Map<string, string>;
+  others: string[];
+  version: number;
+  /** formatVersion as the file spells it, for messages. */
+  written: string;
+}
+
+export function openContainer(bytes: Uint8Array, opts: ProgressOptions): Container {
   checkAborted(opts);
   const { texts, others } = unzipEntries(bytes, WANTED, opts);
   const manifestText = texts.get(ENTRY.manifest);
   const head = parseJsonEntry(ENTRY.manifest, manifestText);
-  const version = checkVersion(head, writtenVersion(manifestText ?? ''));
-  checkContentVersion(version, writtenVersion(manifestText ?? ''), texts);
-
   const written = writtenVersion(manifestText ?? '');
-  const parsed =
-    version === 1
-      ? await migrateV1(texts, opts)
-      : await readJsonLd(version === 2 ? 2 : 3, written, texts, opts);
+  const version = checkVersion(head, written);
+  checkContentVersion(version, written, texts);
+  return { texts, others, version, written };
+}
+
+/**
+ * Unknown entries are ignored, not refused: a later 3.x may add optional parts (thumbnails,
+ * a README) that this version can safely skip. Incompatible changes bump formatVersion instead.
+ */
+export function ignoredEntries({ version, texts, others }: Container): string[] {
   const ownEntries = version === 1 ? V1_ENTRIES : V2_ENTRIES;
   const ignored = [...others, ...[...texts.keys()].filter((n) => !ownEntries.includes(n))].sort();
-  // Unknown entries are ignored, not refused: a later 2.x may add optional parts (thumbnails,
-  // a README) that this version can safely skip. Incompatible changes bump formatVersion instead.
-  if (ignored.length > 0) {
-    parsed.warnings.push(
-      `Ignored ${ignored.length} unknown file(s) in the bundle: ${ignored.join(', ')}.`,
-    );
-  }
-  return parsed;
+  return ignored.length === 0
+    ? []
+    : [`Ignored ${ignored.length} unknown file(s) in the bundle: ${ignored.join(', ')}.`];
 }
 
 /**
@@ -134,6 +153,75 @@ async function readJsonLd(
   texts: Map<string, string>,
   opts: ProgressOptions,
 ): Promise<ParsedBundle> {
+  const { manifest, articles, repairs, total } = await readManifestAndArticles(
+    version,
+    written,
+    texts,
+    opts,
+  );
+  const { counts } = manifest;
+  checkAborted(opts);
+  const collJson = parseJsonEntry(ENTRY.annotations, texts.get(ENTRY.annotations), repairs);
+  const coll =
+    version === 3
+      ? parseWith(ENTRY.annotations, AnnotationCollectionSchema, collJson)
+      : upgradeCollectionV2(parseWith(ENTRY.annotations, V2AnnotationCollectionSchema, collJson));
+  const items = coll.first.items;
+  const nAnnotations = items.filter((x) => x.motivation === 'highlighting').length;
+  checkCount('annotations', counts.annotations, nAnnotations, ENTRY.annotations);
+  checkCount('claim groups', counts.groups, items.length - nAnnotations, ENTRY.annotations);
+  for (const [i, item] of items.entries()) {
+    if (version === 3) {
+      checkTimes(`first.items[${i}]`, ENTRY.annotations, item.created, item.modified);
+    }
+  }
+  opts.onProgress?.(total - 1, total, 'Checking annotations');
+
+  const { annotations, groups } = fromAnnotationCollection(coll, articles);
+  opts.onProgress?.(total, total, 'Checking annotations');
+  return {
+    formatVersion: version,
+    appVersion: manifest.appVersion,
+    createdAt: manifest.createdAt,
+    articles,
+    annotations,
+    groups,
+    warnings: versionWarnings(version, manifest.appVersion, repairs),
+  };
+}
+
+export function versionWarnings(
+  version: 2 | 3,
+  appVersion: string,
+  repairs: Repairs | undefined,
+): string[] {
+  return version === 2
+    ? [
+        `Converted from the older bundle format 2 (Corroborate ${appVersion}).`,
+        ...repairWarning(repairs!),
+      ]
+    : [];
+}
+
+/** What precedes the annotations: the manifest and every article, checked and hashed. */
+export interface BundleHead {
+  manifest: {
+    appVersion: string;
+    createdAt: string;
+    counts: { annotations: number; groups: number };
+  };
+  articles: Article[];
+  repairs: Repairs | undefined;
+  /** Progress steps: one per article, two for the annotations. */
+  total: number;
+}
+
+export async function readManifestAndArticles(
+  version: 2 | 3,
+  written: string,
+  texts: Map<string, string>,
+  opts: ProgressOptions,
+): Promise<BundleHead> {
   const repairs: Repairs | undefined = version === 2 ? { strings: 0 } : undefined;
   const manifestJson = parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest), repairs);
   const articlesJson = parseJsonEntry(ENTRY.articles, texts.get(ENTRY.articles), repairs);
@@ -153,6 +241,15 @@ async function readJsonLd(
   const articles: Article[] = [];
   const ids = new Set<string>();
   const shas = new Map<string, string>();
+  // Hashes are computed up to HASH_AHEAD articles ahead of the checks: Web Crypto runs them off
+  // this thread, so waiting on one digest at a time left the reader idle between articles.
+  const digests: Promise<string>[] = [];
+  const digestOf = (i: number) => {
+    for (let j = digests.length; j < Math.min(file.articles.length, i + HASH_AHEAD); j++) {
+      digests.push(sha256Hex(file.articles[j]!.text));
+    }
+    return digests[i]!;
+  };
   for (const [i, a] of file.articles.entries()) {
     checkAborted(opts);
     const name = `“${excerpt(a.title || a.text)}”`;
@@ -184,7 +281,7 @@ async function readJsonLd(
     }
     // The text is well-formed (the schema refused lone surrogates), so the UTF-8 bytes hashed
     // here are exactly the stored string: no replacement character can make two texts collide.
-    if ((await sha256Hex(a.text)) !== a.sha256) {
+    if ((await digestOf(i)) !== a.sha256) {
       fail(
         'hash-mismatch',
         `The text of article ${name} does not match its fingerprint (sha256): it was changed after export or the file is damaged. ${EXPORT_AGAIN}`,
@@ -213,44 +310,11 @@ async function readJsonLd(
     opts.onProgress?.(i + 1, total, 'Checking articles');
   }
 
-  checkAborted(opts);
-  const collJson = parseJsonEntry(ENTRY.annotations, texts.get(ENTRY.annotations), repairs);
-  const coll =
-    version === 3
-      ? parseWith(ENTRY.annotations, AnnotationCollectionSchema, collJson)
-      : upgradeCollectionV2(parseWith(ENTRY.annotations, V2AnnotationCollectionSchema, collJson));
-  const items = coll.first.items;
-  const nAnnotations = items.filter((x) => x.motivation === 'highlighting').length;
-  checkCount('annotations', counts.annotations, nAnnotations, ENTRY.annotations);
-  checkCount('claim groups', counts.groups, items.length - nAnnotations, ENTRY.annotations);
-  for (const [i, item] of items.entries()) {
-    if (version === 3) {
-      checkTimes(`first.items[${i}]`, ENTRY.annotations, item.created, item.modified);
-    }
-  }
-  opts.onProgress?.(total - 1, total, 'Checking annotations');
-
-  const { annotations, groups } = fromAnnotationCollection(coll, articles);
-  opts.onProgress?.(total, total, 'Checking annotations');
-  return {
-    formatVersion: version,
-    appVersion: manifest.appVersion,
-    createdAt: manifest.createdAt,
-    articles,
-    annotations,
-    groups,
-    warnings:
-      version === 2
-        ? [
-            `Converted from the older bundle format 2 (Corroborate ${manifest.appVersion}).`,
-            ...repairWarning(repairs!),
-          ]
-        : [],
-  };
+  return { manifest, articles, repairs, total };
 }
 
 /** A time must not run backwards: modified before created means the row was tampered with. */
-function checkTimes(path: string, entry: string, created: string, modified: string): void {
+export function checkTimes(path: string, entry: string, created: string, modified: string): void {
   if (fromIso(modified) < fromIso(created)) {
     fail(
       'invalid-content',
@@ -301,7 +365,7 @@ function checkArticlesVersion(version: 2 | 3, written: string, json: unknown): v
   );
 }
 
-function checkCount(what: string, declared: number, actual: number, entry: string): void {
+export function checkCount(what: string, declared: number, actual: number, entry: string): void {
   if (declared !== actual) {
     fail(
       'count-mismatch',

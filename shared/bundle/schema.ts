@@ -243,8 +243,15 @@ export const GroupAnnotationSchema = z
     description: 'A claim group: links the annotations that make the same claim across sources',
   });
 
-export const AnnotationCollectionSchema = z
-  .object({
+/** One item of the collection: a text annotation or a claim group. */
+export const AnnotationItemSchema = z.discriminatedUnion('motivation', [
+  TextAnnotationSchema,
+  GroupAnnotationSchema,
+]);
+
+/** The collection around its items; `items` decides how they are checked. */
+function collectionOf<T extends z.ZodType>(items: T) {
+  return z.object({
     '@context': z.tuple([
       z.literal(W3C_ANNO_CONTEXT),
       z.object({ corroborate: z.literal(CORROBORATE_VOCAB) }),
@@ -258,13 +265,21 @@ export const AnnotationCollectionSchema = z
       type: z.literal('AnnotationPage'),
       partOf: text(LIMITS.url, 1),
       startIndex: z.literal(0),
-      items: bounded(
-        z.discriminatedUnion('motivation', [TextAnnotationSchema, GroupAnnotationSchema]),
-        LIMITS.items,
-      ),
+      items: bounded(items, LIMITS.items),
     }),
-  })
-  .meta({ id: 'AnnotationCollection', title: 'annotations.jsonld' });
+  });
+}
+
+export const AnnotationCollectionSchema = collectionOf(AnnotationItemSchema).meta({
+  id: 'AnnotationCollection',
+  title: 'annotations.jsonld',
+});
+
+/**
+ * The same collection with its items left unchecked: the staged reader (staged.ts) checks them
+ * one by one, while the rows before them are being written.
+ */
+export const CollectionEnvelopeSchema = collectionOf(z.unknown());
 
 /** The whole bundle as one object keyed by zip entry name: what the published JSON Schema describes. */
 export const BundleSchema = z

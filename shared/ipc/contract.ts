@@ -11,6 +11,7 @@ export const IPC_CHANNELS = {
   saveFile: 'corroborate:save-file',
   openLink: 'corroborate:open-link',
   fetchUrl: 'corroborate:fetch-url',
+  allowSyncServer: 'corroborate:allow-sync-server',
   menuCommand: 'corroborate:menu-command',
 } as const;
 
@@ -98,6 +99,14 @@ export interface OpenLinkResult {
   refused: 'unsafe' | 'declined' | null;
 }
 
+/** Main's answer when the renderer names the sync server it is about to connect to. */
+export interface AllowSyncServerResult {
+  /** The one origin now allowed (normalised ws:/wss: scheme, host and port), or null. */
+  origin: string | null;
+  /** True when the policy was widened: the page's CSP admits it only after a reload. */
+  reload: boolean;
+}
+
 export interface CorroborateBridge {
   readonly platform: 'electron';
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
@@ -105,6 +114,11 @@ export interface CorroborateBridge {
   openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   /** Fetches a web page for import (CORS does not apply in main). */
   fetchUrl(url: string): Promise<FetchUrlResult>;
+  /**
+   * Allows exactly this team sync server (ws:// or wss://) in the CSP and the request filter,
+   * replacing any other; null allows none.
+   */
+  allowSyncServer(address: string | null): Promise<AllowSyncServerResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
@@ -115,6 +129,7 @@ export const BRIDGE_KEYS = [
   'saveFile',
   'openLink',
   'fetchUrl',
+  'allowSyncServer',
   'onMenuCommand',
 ] as const;
 
@@ -124,6 +139,10 @@ export interface InvokeChannelMap {
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
   [IPC_CHANNELS.openLink]: { args: [req: OpenLinkRequest]; result: OpenLinkResult };
   [IPC_CHANNELS.fetchUrl]: { args: [url: string]; result: FetchUrlResult };
+  [IPC_CHANNELS.allowSyncServer]: {
+    args: [address: string | null];
+    result: AllowSyncServerResult;
+  };
 }
 
 /** One-way channels (main → renderer, `webContents.send` / `ipcRenderer.on`). */

@@ -51,6 +51,34 @@ export function planLeaveGroups(
   return edits;
 }
 
+/**
+ * The group facts that follow from membership, computed whenever groups are read from a shared
+ * story rather than written by one replica (two editors would otherwise write them differently,
+ * or one's delete of a group that just became empty would drop the other's concurrent link):
+ *  - a group with no live member is deleted; one with a live member is not;
+ *  - an un-renamed group is labelled after its oldest live member.
+ * Rows that already agree are returned as they are.
+ */
+export function deriveGroupFacts(
+  groups: readonly ClaimGroup[],
+  annotations: readonly Annotation[],
+): ClaimGroup[] {
+  const members = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    if (a.groupId === null || a.deletedAt !== null) continue;
+    const list = members.get(a.groupId);
+    if (list) list.push(a);
+    else members.set(a.groupId, [a]);
+  }
+  return groups.map((g) => {
+    const live = (members.get(g.id) ?? []).sort(byAge);
+    const label = !g.labelEdited && live[0] ? defaultLabel(live[0].quote.exact) : g.label;
+    // The time it went empty is not knowable from every replica alike; its last edit is.
+    const deletedAt = live.length > 0 ? null : (g.deletedAt ?? g.updatedAt);
+    return label === g.label && deletedAt === g.deletedAt ? g : { ...g, label, deletedAt };
+  });
+}
+
 /** The distinct groups a set of annotations belongs to. */
 export function groupsOf(annotations: readonly Annotation[]): Set<string> {
   return new Set(annotations.map((a) => a.groupId).filter((g): g is string => !!g));

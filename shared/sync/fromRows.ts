@@ -10,11 +10,13 @@ import type { ChangeOrigin } from './storyDoc';
 import {
   SCALAR_FIELDS,
   TEXT_FIELDS,
+  isDerivedField,
   addAnnotation,
   addArticle,
   addGroup,
   setField,
   textOf,
+  touchTexts,
 } from './storyDoc';
 import type { Scalar, SyncTable } from './writes';
 
@@ -59,6 +61,8 @@ export function applyRowChange(
     const b = before as unknown as Record<string, unknown>;
     const a = after as unknown as Record<string, unknown>;
     for (const field of SCALAR_FIELDS[table]) {
+      // A replica's own derived values (its group label, its empty group's delete) stay local.
+      if (isDerivedField(table, field, a)) continue;
       if (a[field] !== b[field]) {
         setField(doc, table, after.id, field, a[field] as Scalar, by, at, origin);
       }
@@ -72,10 +76,14 @@ export function applyRowChange(
         if (!now.has(t)) setField(doc, table, after.id, `tag:${t}`, false, by, at, origin);
     }
     if (table !== 'articles') {
+      let edited = false;
       for (const field of TEXT_FIELDS[table]) {
-        if (a[field] !== b[field])
+        if (a[field] !== b[field]) {
           spliceText(textOf(doc, table, after.id, field), a[field] as string);
+          edited = true;
+        }
       }
+      if (edited) touchTexts(doc, table, after.id, at, origin);
     }
   }, origin);
 }

@@ -11,6 +11,7 @@ import {
   textOf,
   undoWrite,
 } from './storyDoc';
+import { applyRowChange } from './fromRows';
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
@@ -126,5 +127,17 @@ describe('story document merge', () => {
     setField(ben, 'annotations', 'a1', 'tag:official', true, 'Ben', 11);
     sync(ana, ben);
     expect(readStory(ana).annotations[0]!.tags).toEqual(['casualties', 'official']);
+  });
+
+  it('a note edit moves the row’s last-edit time, the same on every replica', () => {
+    const { ana, ben } = twoEditors();
+    const before = readStory(ana).annotations.find((a) => a.id === 'a1')!;
+    applyRowChange(ana, 'annotations', before, { ...before, note: 'Ana.' }, 'Ana', 9_000);
+    applyRowChange(ben, 'annotations', before, { ...before, note: 'Ben.' }, 'Ben', 8_000);
+    sync(ana, ben);
+    const a1 = (doc: Y.Doc) => readStory(doc).annotations.find((a) => a.id === 'a1')!;
+    expect(a1(ana).updatedAt).toBe(9_000);
+    expect(a1(ben)).toEqual(a1(ana));
+    expect(a1(ana).note).toMatch(/^(Ana\.Ben\.|Ben\.Ana\.)$/);
   });
 });

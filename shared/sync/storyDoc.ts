@@ -11,17 +11,27 @@
  */
 import * as Y from 'yjs';
 import type { Annotation, Article, ClaimGroup } from '../model/types';
+import { deriveGroupFacts } from '../rules/groups';
 import type { FieldWrite, Scalar, SyncTable } from './writes';
 import { byField, editsUnseenByDelete, fieldState } from './writes';
 
 /** Where a change came from: the projection uses it to avoid echoing and to keep undo local. */
 export type ChangeOrigin = 'local' | 'remote' | 'import';
 
+/**
+ * The scalar fields editors write. A group's `deletedAt` is not among them, nor is the label of
+ * a group nobody renamed: both are derived from membership on read (shared/rules/groups.ts).
+ */
 export const SCALAR_FIELDS = {
   articles: ['title', 'deletedAt'],
   annotations: ['kind', 'speaker', 'stance', 'groupId', 'deletedAt'],
-  groups: ['label', 'labelEdited', 'verdict', 'status', 'deletedAt'],
+  groups: ['label', 'labelEdited', 'verdict', 'status'],
 } as const satisfies Record<SyncTable, readonly string[]>;
+
+/** Whether a field is derived on read for this row, so never written or shown as a conflict. */
+export function isDerivedField(table: SyncTable, field: string, row: { labelEdited?: boolean }) {
+  return table === 'groups' && (field === 'deletedAt' || (field === 'label' && !row.labelEdited));
+}
 
 export const TEXT_FIELDS = {
   articles: [],
@@ -194,6 +204,35 @@ export function undoWrite(
   return record;
 }
 
+/**
+ * Records when an editor last changed a row's texts, so a note edit moves the row's last-edit
+ * time like any scalar edit. One key per replica (`textAt:<clientID>`): concurrent edits never
+ * overwrite each other's time, and every replica reads the same maximum.
+ */
+export function touchTexts(
+  doc: Y.Doc,
+  table: 'annotations' | 'groups',
+  row: string,
+  at: number,
+  origin: ChangeOrigin = 'local',
+): void {
+  const map = rowsMap(doc, table).get(row);
+  if (!map) throw new Error(`No ${table} row ${row} in this story.`);
+  const key = `textAt:${doc.clientID}`;
+  const prev = map.get(key);
+  if (typeof prev === 'number' && prev >= at) return;
+  doc.transact(() => map.set(key, at), origin);
+}
+
+/** The latest text edit time on a row (0 when its texts were never edited). */
+function textEditedAt(row: Y.Map<unknown>): number {
+  let at = 0;
+  row.forEach((v, k) => {
+    if (k.startsWith('textAt:') && typeof v === 'number') at = Math.max(at, v);
+  });
+  return at;
+}
+
 /** The Y.Text behind a note, reasoning or resolution (edit it with insert/delete). */
 export function textOf(doc: Y.Doc, table: 'annotations' | 'groups', row: string, field: string) {
   const text = rowsMap(doc, table).get(row)?.get(field);
@@ -270,7 +309,7 @@ export function readStory(doc: Y.Doc): StoryTables {
       deletedAt: r.values.deletedAt as number | null,
       tags: tagsOf(base, r.values),
       note: (row.get('note') as Y.Text).toString(),
-      updatedAt: Math.max(base.createdAt, r.updatedAt),
+      updatedAt: Math.max(base.createdAt, r.updatedAt, textEditedAt(row)),
     });
   });
 
@@ -285,19 +324,28 @@ export function readStory(doc: Y.Doc): StoryTables {
       labelEdited: r.values.labelEdited as boolean,
       verdict: r.values.verdict as string | null,
       status: r.values.status as ClaimGroup['status'],
-      deletedAt: r.values.deletedAt as number | null,
+      // Derived from membership below (deriveGroupFacts); a legacy written value is a start.
+      deletedAt: (r.values.deletedAt ?? base.deletedAt ?? null) as number | null,
       reasoning: (row.get('reasoning') as Y.Text).toString(),
       resolution: (row.get('resolution') as Y.Text).toString(),
-      updatedAt: Math.max(base.createdAt, r.updatedAt),
+      updatedAt: Math.max(base.createdAt, r.updatedAt, textEditedAt(row)),
     });
   });
 
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const derivedGroups = deriveGroupFacts(groups, annotations);
+  const groupById = new Map(derivedGroups.map((g) => [g.id, g]));
+  // A derived fact is never a conflict: it follows from the members, which merge on their own.
+  const shown = conflicts.filter(
+    (c) =>
+      c.table !== 'groups' ||
+      (c.kind === 'field' ? !isDerivedField('groups', c.field, groupById.get(c.row) ?? {}) : false),
+  );
   return {
     articles: articles.sort(byId),
     annotations: annotations.sort(byId),
-    groups: groups.sort(byId),
-    conflicts: conflicts.sort((a, b) =>
+    groups: derivedGroups.sort(byId),
+    conflicts: shown.sort((a, b) =>
       `${a.table}/${a.row}/${a.kind}/${'field' in a ? a.field : ''}` <
       `${b.table}/${b.row}/${b.kind}/${'field' in b ? b.field : ''}`
         ? -1

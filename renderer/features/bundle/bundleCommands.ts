@@ -2,14 +2,9 @@ import { notify, reportError } from '../../components/toasts';
 import { platform } from '../../platform/platform';
 import { isCancelled } from '../../db/applyBundle';
 import { readOrganisation, readRatingScale } from '../review/workspaceSettings';
-import {
-  APP_VERSION,
-  buildExport,
-  exportFileSpec,
-  collectWorkspace,
-  type ExportFormat,
-} from './exportData';
-import { BundleTaskCancelled, writeBundleOffThread } from './bundleWorkerClient';
+import type { ExportFormat } from './exportData';
+import { BundleTaskCancelled, exportOffThread } from './bundleWorkerClient';
+import { db } from '../../db/database';
 import { BUNDLE_FILTERS, MAX_BUNDLE_BYTES, importBundleFile } from './runImport';
 import { bundleStore, nextPaint, setBundleUi, updateTask } from './bundleStore';
 
@@ -42,34 +37,24 @@ export async function runExport(
   });
   try {
     await nextPaint();
-    const ws = await collectWorkspace(articleIds);
-    stopIfCancelled();
-    updateTask({ phase: 'Packing…', done: 1 });
-    await nextPaint();
-    stopIfCancelled();
-    const now = Date.now();
-    // The bundle is zipped in a worker (Cancel terminates it); the other formats are small.
-    const file =
-      format === 'bundle'
-        ? {
-            ...exportFileSpec('bundle', ws, now),
-            data: await writeBundleOffThread(
-              ws,
-              { appVersion: APP_VERSION, now },
-              {
-                signal: controller.signal,
-                onProgress: (done, total) => updateTask({ phase: 'Packing…', done, total }),
-              },
-            ).catch((e: unknown) => {
-              if (e instanceof BundleTaskCancelled) throw new ExportCancelled();
-              throw e;
-            }),
-          }
-        : buildExport(format, ws, {
-            now,
-            organisation: await readOrganisation(),
-            scale: await readRatingScale(),
-          });
+    // Rows are read and the file built in the bundle worker (Cancel terminates it).
+    const { file, articles, annotations } = await exportOffThread(
+      {
+        databaseName: db.name,
+        format,
+        articleIds,
+        now: Date.now(),
+        organisation: format === 'claimreview' ? await readOrganisation() : null,
+        scale: format === 'claimreview' ? await readRatingScale() : [],
+      },
+      {
+        signal: controller.signal,
+        onProgress: (done, total) => updateTask({ phase: 'Packing…', done, total }),
+      },
+    ).catch((e: unknown) => {
+      if (e instanceof BundleTaskCancelled) throw new ExportCancelled();
+      throw e;
+    });
     stopIfCancelled();
     // Past this point the file dialog (or download) takes over; cancelling there writes nothing.
     setBundleUi({ task: null });
@@ -82,7 +67,7 @@ export async function runExport(
     if (!saved.canceled) {
       notify(
         'info',
-        `Exported ${plural(ws.articles.length, 'article')} and ${plural(ws.annotations.length, 'annotation')} to “${saved.name ?? file.suggestedName}”.`,
+        `Exported ${plural(articles, 'article')} and ${plural(annotations, 'annotation')} to “${saved.name ?? file.suggestedName}”.`,
       );
     }
   } catch (e) {
@@ -128,7 +113,9 @@ export async function runImportFromDialog(): Promise<void> {
         }),
     });
     if (!outcome.ok) {
-      notify('error', `Could not import “${name}”. ${outcome.message} Nothing was changed.`);
+      // Some reasons (a full disk) already say that nothing changed: say it once.
+      const tail = outcome.message.includes('Nothing was changed') ? '' : ' Nothing was changed.';
+      notify('error', `Could not import “${name}”. ${outcome.message}${tail}`);
       return;
     }
     setBundleUi({ report: outcome });

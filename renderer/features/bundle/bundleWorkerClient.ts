@@ -7,6 +7,9 @@ import {
   type Workspace,
 } from '../../../shared/bundle';
 import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerProtocol';
+import type { ImportPhase, ImportResult } from './importFlow';
+import type { ExportFile, ExportFormat } from './exportData';
+import type { Organisation } from '../../../shared/export/claimReview';
 
 /**
  * readBundle / writeBundle in a Worker, with Cancel that works at any moment: aborting the
@@ -16,7 +19,7 @@ import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerPr
 
 export interface WorkerTaskOptions {
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number, stage: string) => void;
+  onProgress?: (done: number, total: number, stage: string, phase?: ImportPhase) => void;
 }
 
 export class BundleTaskCancelled extends Error {
@@ -50,11 +53,12 @@ function run<T>(
     worker.onmessage = (event: MessageEvent<BundleWorkerResponse>) => {
       const msg = event.data;
       if (msg.type === 'progress') {
-        opts.onProgress?.(msg.done, msg.total, msg.stage);
+        opts.onProgress?.(msg.done, msg.total, msg.stage, msg.phase);
         return;
       }
       finish();
       if (msg.type === 'failed') reject(new Error(msg.message));
+      else if (msg.type === 'import-cancelled') reject(new BundleTaskCancelled());
       else resolve(pick(msg)!);
     };
     worker.onerror = (event) => {
@@ -98,5 +102,76 @@ export async function writeBundleOffThread(
   }
   return run({ type: 'write', workspace, options }, [], opts, (m) =>
     m.type === 'write-done' ? m.bytes : undefined,
+  );
+}
+
+/**
+ * Import a bundle entirely in the worker, into the database named (the app's, or a bench's).
+ * Only the bytes cross to the worker and only the summary comes back: no row is cloned into
+ * the window. Cancel terminates the worker at any moment; an uncommitted transaction dies with
+ * it. (A cancel in the last milliseconds, once the commit is on its way, cannot undo it: the
+ * progress dialog shows "Saving…" then, and the import report follows.)
+ */
+export function importOffThread(
+  bytes: Uint8Array,
+  opts: {
+    databaseName: string;
+    now?: number;
+    signal?: AbortSignal;
+    onProgress?: (phase: ImportPhase, done: number, total: number, stage?: string) => void;
+  },
+): Promise<ImportResult> {
+  return run(
+    { type: 'import', bytes, databaseName: opts.databaseName, now: opts.now },
+    [],
+    {
+      signal: opts.signal,
+      onProgress: (done, total, stage, phase) =>
+        opts.onProgress?.(phase ?? 'reading', done, total, stage),
+    },
+    (m) => (m.type === 'import-done' ? m.result : undefined),
+  );
+}
+
+export interface ExportRequest {
+  databaseName: string;
+  format: ExportFormat;
+  articleIds: readonly string[] | null;
+  now: number;
+  organisation: Organisation | null;
+  scale: readonly string[];
+}
+
+export interface ExportResult {
+  file: ExportFile;
+  articles: number;
+  annotations: number;
+}
+
+/**
+ * Build an export file in the worker: it reads the rows from IndexedDB itself, so neither the
+ * read nor the formatting (an HTML report of 10,000 annotations takes seconds) touches the
+ * window's thread, and no workspace is cloned across. Cancel terminates the worker.
+ */
+export function exportOffThread(
+  req: ExportRequest,
+  opts: WorkerTaskOptions = {},
+): Promise<ExportResult> {
+  return run(
+    {
+      type: 'export',
+      databaseName: req.databaseName,
+      format: req.format,
+      articleIds: req.articleIds === null ? null : [...req.articleIds],
+      now: req.now,
+      organisation: req.organisation,
+      scale: [...req.scale],
+    },
+    [],
+    opts,
+    (m) =>
+      m.type === 'export-done'
+        ? { file: m.file, articles: m.articles, annotations: m.annotations }
+        : undefined,
   );
 }

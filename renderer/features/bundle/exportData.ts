@@ -7,6 +7,7 @@ import { exportHtmlReport } from '../../../shared/export/html';
 import { exportClaimReview, type Organisation } from '../../../shared/export/claimReview';
 import { version as APP_VERSION } from '../../../package.json';
 import { db as appDb, type CorroborateDatabase } from '../../db/database';
+import { allRows } from '../../db/pagedRead';
 
 /**
  * What the export dialog produces: the workspace (or chosen articles) read from IndexedDB and
@@ -70,7 +71,7 @@ export async function collectWorkspace(
       if (articleIds === null) {
         const [articles, annotations, groups] = await Promise.all([
           database.articles.toArray(),
-          database.annotations.toArray(),
+          allRows(database.annotations),
           database.groups.toArray(),
         ]);
         return { articles, annotations, groups };

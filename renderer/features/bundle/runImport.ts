@@ -1,32 +1,23 @@
 import type { OpenedFile } from '../../../shared/ipc/contract';
-import {
-  MAX_BUNDLE_BYTES,
-  checkBundleSize,
-  type MergePlan,
-  type MergeSummary,
-} from '../../../shared/bundle';
-import {
-  checkSpace,
-  diskFullMessage,
-  estimateImportBytes,
-  isQuotaError,
-  storageEstimate,
-  type SpaceEstimate,
-} from './storageSpace';
-import { BundleTaskCancelled, readBundleOffThread } from './bundleWorkerClient';
-import { ImportCancelledError, importParsedBundle, type ApplyOptions } from '../../db/applyBundle';
+import { MAX_BUNDLE_BYTES, checkBundleSize, type MergeSummary } from '../../../shared/bundle';
+import type { SpaceEstimate } from './storageSpace';
+import { BundleTaskCancelled, importOffThread } from './bundleWorkerClient';
+import { ImportCancelledError, type ApplyOptions } from '../../db/applyBundle';
+import { db as appDb } from '../../db/database';
+import { runImportFlow, type ImportPhase, type ImportResult } from './importFlow';
 import { clearHistory } from '../../state/history';
 
 /**
- * A bundle import from file to committed rows, without UI: size check, full validation
- * (readBundle), then plan + write in one transaction (applyBundle). Bad files come back as a
- * refusal with the reader's message; storage failures and cancel reject, with nothing written.
+ * A bundle import from file to committed rows, without UI. The whole import (validation, disk
+ * space, plan and write in one transaction) runs in the bundle worker (importFlow.ts), so the
+ * window never waits on it; bad files come back as a refusal with the reader's message; storage
+ * failures and cancel reject or refuse, with nothing written.
  */
 
 export const BUNDLE_FILTERS = [{ name: 'Corroborate bundle', extensions: ['corroborate'] }];
 export { MAX_BUNDLE_BYTES };
 
-export type ImportPhase = 'reading' | 'writing';
+export type { ImportPhase };
 
 export interface ImportRunOptions extends Omit<ApplyOptions, 'onProgress'> {
   /** Free-space estimate (navigator.storage.estimate by default; tests pass their own). */
@@ -62,50 +53,27 @@ export async function importBundleBytes(
   bytes: Uint8Array,
   opts: ImportRunOptions = {},
 ): Promise<ImportOutcome> {
-  let read: Awaited<ReturnType<typeof readBundleOffThread>>;
+  const database = opts.database ?? appDb;
+  let result: ImportResult;
   try {
-    read = await readBundleOffThread(bytes, {
-      signal: opts.signal,
-      onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
-    });
+    result =
+      typeof Worker === 'undefined' || opts.estimate
+        ? await runImportFlow(bytes, { ...opts, database })
+        : await importOffThread(bytes, {
+            databaseName: database.name,
+            now: opts.now,
+            signal: opts.signal,
+            onProgress: opts.onProgress,
+          });
   } catch (e) {
     if (e instanceof BundleTaskCancelled) throw new ImportCancelledError();
     throw e;
   }
-  if (!read.ok) {
-    if (read.error.code === 'aborted') throw new ImportCancelledError();
-    return { ok: false, name, code: read.error.code, message: read.error.message };
-  }
-  const needed = estimateImportBytes(read.value);
-  const refusal = checkSpace(needed, await (opts.estimate ?? storageEstimate)());
-  if (refusal) return { ok: false, name, code: 'disk-full', message: refusal };
-  let plan: MergePlan;
-  try {
-    plan = await importParsedBundle(read.value, {
-      ...opts,
-      onProgress: (done, total) => opts.onProgress?.('writing', done, total),
-    });
-  } catch (e) {
-    if (!isQuotaError(e)) throw e;
-    // The transaction was aborted: every row rolled back and its space released.
-    const space = await (opts.estimate ?? storageEstimate)();
-    return {
-      ok: false,
-      name,
-      code: 'disk-full',
-      message: diskFullMessage(needed, space ? space.quota - space.usage : 0),
-    };
-  }
+  if (!result.ok) return { ok: false, name, code: result.code, message: result.message };
   // Decision: an import is not undoable; history is cleared instead. The rows it replaced may
   // be under recorded undo steps, replaying those would silently revert imported work, and
   // keeping before-images of a 10,000-row import doubles its memory. The import report and the
   // bundle file itself are the record; importing the same file again is a no-op.
-  if (!plan.empty) clearHistory();
-  return {
-    ok: true,
-    name,
-    summary: plan.summary,
-    changed: !plan.empty,
-    warnings: read.value.warnings,
-  };
+  if (result.changed) clearHistory();
+  return { ...result, name };
 }

@@ -1,5 +1,5 @@
 import { formatBytes } from '../../../shared/bundle/errors';
-import type { ParsedBundle } from '../../../shared/bundle';
+import type { StagedBundle } from '../../../shared/bundle';
 
 /**
  * Disk space for imports: estimate before writing, refuse with the numbers when it will not fit,
@@ -14,16 +14,12 @@ import type { ParsedBundle } from '../../../shared/bundle';
  * measured on the sample workspace (renderer/bench) and rounded up.
  */
 export function estimateImportBytes(
-  b: Pick<ParsedBundle, 'articles' | 'annotations' | 'groups'>,
+  b: Pick<StagedBundle, 'articles' | 'groups' | 'annotationText'>,
 ): number {
   let bytes = 0;
   for (const a of b.articles)
     bytes += 2 * a.text.length + 2_000 + (a.structure ? 40 * a.structure.blocks.length : 0);
-  for (const a of b.annotations) {
-    bytes +=
-      2 * (a.quote.exact.length + a.quote.prefix.length + a.quote.suffix.length + a.note.length) +
-      700;
-  }
+  for (const a of b.annotationText()) bytes += 2 * (a.quote.length + a.note.length) + 700;
   for (const g of b.groups)
     bytes += 2 * (g.label.length + g.reasoning.length + g.resolution.length) + 400;
   return bytes;
@@ -44,8 +40,18 @@ export async function storageEstimate(): Promise<SpaceEstimate | null> {
   }
 }
 
-export function diskFullMessage(needed: number, free: number): string {
-  return `The disk is full (needed ${formatBytes(needed)}, free ${formatBytes(Math.max(0, free))}). Free some disk space, then import again. Nothing was changed.`;
+/**
+ * `free` is what navigator.storage.estimate() reported, or null when it reported nothing. After
+ * a real quota error it may claim more than was needed: Chromium reports a static quota (usage +
+ * 1 GiB on a small disk, + 10 GiB on a large one), so the true free space is only known to be
+ * less than what the import needed, and the message says that rather than a wrong number.
+ */
+export function diskFullMessage(needed: number, free: number | null): string {
+  const freeText =
+    free !== null && free < needed
+      ? formatBytes(Math.max(0, free))
+      : `less than ${formatBytes(needed)}: the browser does not report the real free space`;
+  return `The disk is full (needed ${formatBytes(needed)}, free ${freeText}). Free some disk space, then import again. Nothing was changed.`;
 }
 
 /** A refusal message when the import will not fit, or null (also when nothing is known). */

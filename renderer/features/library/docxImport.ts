@@ -1,33 +1,32 @@
-import mammoth from 'mammoth';
 import { strFromU8, unzipSync } from 'fflate';
 import { normalizeDate } from '../../../shared/text/metadata';
 import { authorsFromByline, language } from '../../../shared/text/newsMetadata';
 import type { ImportFacts } from './finishPrepared';
 import { importHtml } from './htmlImport';
+import { docxToHtmlOffThread } from './docxWorkerClient';
+import { isImportCancelled, throwIfCancelled } from './importCancel';
 import type { BuiltArticle } from '../../../shared/structure/builder';
 
 /**
- * Word .docx → structured text via mammoth (headings, lists, emphasis, links, tables), then the
- * same sanitiser and walker as HTML. Images are never embedded: only their alt text is kept.
+ * Word .docx → structured text via mammoth (headings, lists, emphasis, links, tables; in a
+ * Worker), then the same sanitiser and walker as HTML on the main thread. Images are never embedded: only their alt text is kept.
  * Document properties (title, author, created date, language) come from docProps/core.xml.
  */
 export async function importDocx(
   bytes: Uint8Array,
+  signal?: AbortSignal,
 ): Promise<{ built: BuiltArticle; facts: ImportFacts } | { reason: string }> {
   let html: string;
   try {
-    const copy = bytes.slice().buffer;
-    // The browser build reads `arrayBuffer`; Node's (tests, bench) reads `buffer`.
-    const input = { arrayBuffer: copy, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
-    const result = await mammoth.convertToHtml(input, {
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-    });
-    html = result.value;
+    // mammoth runs in a Worker: a large document never blocks the window, Cancel stops it.
+    html = await docxToHtmlOffThread(bytes, signal);
   } catch (e) {
+    if (isImportCancelled(e)) throw e;
     return {
       reason: `it is not a readable Word document (${e instanceof Error ? e.message : String(e)}); save it again as .docx from Word`,
     };
   }
+  throwIfCancelled(signal);
   const { built } = importHtml(html, { readability: false });
   return { built, facts: coreProperties(bytes) };
 }

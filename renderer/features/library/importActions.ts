@@ -8,6 +8,8 @@ import { openArticle } from '../../state/uiState';
 import { undo } from '../../state/history';
 import { describeImport, importPrepared, type ImportReport } from './importArticles';
 import { prepareFile, prepareText, type Prepared } from './prepareArticle';
+import { isImportCancelled, throwIfCancelled, type ImportProgress } from './importCancel';
+import { startImportTask } from './importTask';
 
 export const ARTICLE_FILTERS = [
   {
@@ -86,16 +88,48 @@ export async function importFromUrl(address: string): Promise<string | null> {
   return null;
 }
 
-async function importOpenedFiles(files: OpenedFile[]): Promise<ImportReport> {
-  const prepared: Prepared[] = [];
-  for (const f of files) {
-    prepared.push(
-      f.bytes
-        ? await prepareFile(f.name, f.bytes)
-        : { ok: false, name: f.name, reason: f.error ?? 'it could not be read' },
-    );
+/**
+ * Reads every file (PDF pages off the main thread, Word in a worker) with progress and Cancel,
+ * then stores them all in one transaction. Cancel works until that write starts; nothing is
+ * written before it, so a cancelled import leaves the library exactly as it was.
+ */
+async function importOpenedFiles(files: OpenedFile[]): Promise<ImportReport | null> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const single = files.length === 1 ? files[0]! : null;
+  const task = startImportTask(
+    single ? `Importing “${single.name}”` : `Importing ${files.length} files`,
+    () => controller.abort(),
+  );
+  if (!task) {
+    notify('info', 'An import is still running: wait for it to finish or cancel it first.');
+    return null;
   }
-  return finish(prepared, files.length === 1 ? 'Import article' : 'Import articles');
+  try {
+    const prepared: Prepared[] = [];
+    for (const [i, f] of files.entries()) {
+      throwIfCancelled(signal);
+      const which = single ? '' : ` (file ${i + 1} of ${files.length}: ${f.name})`;
+      task.update({ phase: `Reading…${which}`, done: i, total: files.length });
+      const onProgress: ImportProgress = (done, total, stage) =>
+        task.update({ phase: `${stage}…${which}`, done, total });
+      prepared.push(
+        f.bytes
+          ? await prepareFile(f.name, f.bytes, 'file', { signal, onProgress })
+          : { ok: false, name: f.name, reason: f.error ?? 'it could not be read' },
+      );
+    }
+    throwIfCancelled(signal);
+    // From here the rows are written in one transaction: it can no longer be stopped halfway.
+    task.update({ phase: 'Saving…', done: 1, total: 1, cancel: null });
+    return await finish(prepared, files.length === 1 ? 'Import article' : 'Import articles');
+  } catch (e) {
+    if (!isImportCancelled(e)) throw e;
+    notify('info', 'Import cancelled. Nothing was added to the library.');
+    return null;
+  } finally {
+    task.end();
+  }
 }
 
 async function finish(prepared: Prepared[], label: string): Promise<ImportReport> {

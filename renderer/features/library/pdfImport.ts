@@ -2,22 +2,16 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { BuiltArticle } from '../../../shared/structure/builder';
 import type { ImportFacts } from './finishPrepared';
-import { readPdfPages, type PdfJsLike } from './pdfText';
-import { pdfResult } from './pdfResult';
+import type { PdfJsLike } from './pdfText';
+import { readPdf } from './pdfResult';
+import type { ImportControl } from './importCancel';
 
 // pdf.js parses in its own Web Worker, served from the app's origin (allowed by the CSP).
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-export async function importPdf(
+export function importPdf(
   bytes: Uint8Array,
-  lib: PdfJsLike = pdfjs as unknown as PdfJsLike,
+  control: ImportControl = {},
 ): Promise<{ built: BuiltArticle; facts: ImportFacts } | { reason: string }> {
-  let read: Awaited<ReturnType<typeof readPdfPages>>;
-  try {
-    read = await readPdfPages(lib, bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { reason: `it is not a readable PDF (${why})` };
-  }
-  return pdfResult(read);
+  return readPdf(pdfjs as unknown as PdfJsLike, bytes, control);
 }

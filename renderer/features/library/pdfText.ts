@@ -41,14 +41,26 @@ export async function readPdfPages(
   signal?: AbortSignal,
 ): Promise<{ pages: PdfPage[]; info: PdfInfo }> {
   // pdf.js transfers the buffer to its worker: give it a copy so the caller's bytes survive.
+  if (signal?.aborted) throw new DOMException('PDF import cancelled', 'AbortError');
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false });
-  const doc = await task.promise;
+  // Cancel stops pdf.js at once (its worker drops the document), even inside a slow page.
+  const stop = () => void task.destroy();
+  signal?.addEventListener('abort', stop, { once: true });
+  const cancelled = () => new DOMException('PDF import cancelled', 'AbortError');
+  let doc: PdfDocLike;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    signal?.removeEventListener('abort', stop);
+    throw signal?.aborted ? cancelled() : e;
+  }
   try {
     const meta = await doc.getMetadata().catch(() => ({ info: undefined }));
     const info = (meta.info ?? {}) as Record<string, unknown>;
     const pages: PdfPage[] = [];
+    onPage?.(0, doc.numPages);
     for (let n = 1; n <= doc.numPages; n++) {
-      if (signal?.aborted) throw new DOMException('PDF import cancelled', 'AbortError');
+      if (signal?.aborted) throw cancelled();
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
@@ -80,7 +92,10 @@ export async function readPdfPages(
         language: str('Language'),
       },
     };
+  } catch (e) {
+    throw signal?.aborted ? cancelled() : e;
   } finally {
+    signal?.removeEventListener('abort', stop);
     await task.destroy();
   }
 }

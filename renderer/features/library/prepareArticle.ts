@@ -5,17 +5,19 @@ import { canonicalizeText } from '../../../shared/text/canonical';
 import { decodeArticleBytes, formatFromName } from '../../../shared/text/decode';
 import { plainStructure } from '../../../shared/structure/builder';
 import { importHtml } from './htmlImport';
+import type { ImportControl } from './importCancel';
 
 /** Decode, sanitize and canonicalize one file. Pure apart from DOMParser; writes nothing. */
 export async function prepareFile(
   name: string,
   bytes: Uint8Array,
   kind: ArticleOrigin['kind'] = 'file',
+  control: ImportControl = {},
 ): Promise<Prepared> {
   const format = formatFromName(name);
   if (format === 'docx' || format === 'pdf') {
     const { prepareBinary } = await import('./prepareBinary');
-    return prepareBinary(name, bytes, format, kind);
+    return prepareBinary(name, bytes, format, kind, control);
   }
   const decoded = await decodeArticleBytes(name, bytes);
   if (!decoded.ok) return { ok: false, name, reason: decoded.reason };

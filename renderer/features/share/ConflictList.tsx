@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Conflict } from '../../../shared/sync/storyDoc';
+import { describeCrossedEdits } from '../../../shared/sync/describeConflict';
 import type { Scalar } from '../../../shared/sync/writes';
+import type { ShownConflict } from '../../sync/session';
 
 const show = (v: Scalar) => (v === null ? '(none)' : String(v));
 const when = (at: number) => new Date(at).toLocaleString();
@@ -14,7 +16,7 @@ export function ConflictList({
   readOnly,
   onResolve,
 }: {
-  conflicts: Conflict[];
+  conflicts: ShownConflict[];
   readOnly: boolean;
   onResolve: (c: Conflict, value: Scalar) => void;
 }) {
@@ -23,16 +25,21 @@ export function ConflictList({
   }
   return (
     <ul className="conflicts" data-testid="conflicts">
-      {conflicts.map((c) => (
+      {conflicts.map(({ conflict: c, subject }) => (
         <li key={`${c.table}/${c.row}/${c.kind === 'field' ? c.field : 'deleted'}`}>
           {c.kind === 'field' ? (
-            <FieldConflict conflict={c} readOnly={readOnly} onResolve={onResolve} />
+            <FieldConflict
+              conflict={c}
+              subject={subject}
+              readOnly={readOnly}
+              onResolve={onResolve}
+            />
           ) : (
-            <div className="conflict">
+            <div className="conflict" data-testid="conflict">
+              <p className="conflict-field">{subject}</p>
               <p>
-                {c.deletes[0]?.by ?? 'Someone'} deleted this {c.table.slice(0, -1)} while{' '}
-                {[...new Set(c.edits.map((e) => e.by ?? 'someone'))].join(', ')} edited it (
-                {c.edits.map((e) => e.field).join(', ')}).
+                {[...new Set(c.deletes.map((d) => d.by ?? 'Someone'))].join(', ')} deleted it while{' '}
+                {describeCrossedEdits(c.edits)}. Restore it to keep that work, or delete it anyway.
               </p>
               {!readOnly && (
                 <div className="conflict-actions">
@@ -54,10 +61,12 @@ export function ConflictList({
 
 function FieldConflict({
   conflict,
+  subject,
   readOnly,
   onResolve,
 }: {
   conflict: Extract<Conflict, { kind: 'field' }>;
+  subject: string;
   readOnly: boolean;
   onResolve: (c: Conflict, value: Scalar) => void;
 }) {
@@ -65,11 +74,12 @@ function FieldConflict({
   return (
     <div className="conflict" data-testid="conflict">
       <p className="conflict-field">
-        {conflict.field} of {conflict.table.slice(0, -1)} {conflict.row.slice(0, 8)}
+        {conflict.field.startsWith('tag:') ? `tag “${conflict.field.slice(4)}”` : conflict.field} of{' '}
+        {subject}
       </p>
       <div className="conflict-values">
         {conflict.heads.map((h) => (
-          <div key={h.id} className="conflict-value">
+          <div key={h.id} className="conflict-value" data-testid="conflict-value">
             <strong>{show(h.value)}</strong>
             <span className="muted">
               {h.by ?? 'local'} · {when(h.at)}

@@ -3,10 +3,11 @@
  * leaving. Keeps the UI-facing status in a small store; the data itself flows through
  * renderer/sync into Dexie, so every view updates as usual.
  */
-import { decodeJwt } from 'jose';
 import { createStore } from '../../state/createStore';
 import { db } from '../../db/database';
 import { syncServerOrigin } from '../../../shared/ipc/csp';
+import { readToken } from './readToken';
+import { platform } from '../../platform/platform';
 import { StorySession, type SyncStatus } from '../../sync/session';
 import { SyncDatabase, type StoryLink } from '../../sync/syncDatabase';
 
@@ -18,26 +19,25 @@ export interface ShareState {
 export const shareStore = createStore<ShareState>({ session: null, status: null });
 const syncDb = new SyncDatabase();
 
-/** Reads the story, editor and role a token was issued for (the server checks the signature). */
-export function readToken(token: string): {
-  story: string;
-  editor: string;
-  role: 'editor' | 'viewer';
-} {
-  let claims;
-  try {
-    claims = decodeJwt(token.trim());
-  } catch {
-    throw new Error('This is not a Corroborate access token: paste the whole token you were sent.');
+const RELOADED_FOR = 'corroborate.syncServerReload';
+
+/**
+ * Has the desktop app allow exactly this server (CSP + request filter) before connecting. When
+ * main had to widen the policy, the page reloads once to load under it; the story link is
+ * already saved, so the reloaded page resumes it. False when a reload is under way.
+ */
+async function allowServer(server: string): Promise<boolean> {
+  const { reload } = await platform.allowSyncServer(server);
+  if (!reload) {
+    sessionStorage.removeItem(RELOADED_FOR);
+    return true;
   }
-  const { story, sub, role, exp } = claims as Record<string, unknown>;
-  if (typeof story !== 'string' || typeof sub !== 'string') {
-    throw new Error('This token names no story or editor: ask for a new one.');
-  }
-  if (typeof exp === 'number' && exp * 1000 < Date.now()) {
-    throw new Error('This token has expired: ask whoever runs the server for a new one.');
-  }
-  return { story, editor: sub, role: role === 'viewer' ? 'viewer' : 'editor' };
+  // Never loop: if the reloaded page still hears "reload", connect anyway and let the
+  // refusal show in the status.
+  if (sessionStorage.getItem(RELOADED_FOR) === server) return true;
+  sessionStorage.setItem(RELOADED_FOR, server);
+  location.reload();
+  return false;
 }
 
 async function start(link: StoryLink): Promise<void> {
@@ -64,16 +64,17 @@ export async function joinStory(address: string, token: string, articleIds: stri
   };
   await syncDb.stories.put(link);
   shareStore.get().session?.close();
-  await start(link);
+  if (await allowServer(server)) await start(link);
 }
 
 /** Reopens the story this profile had joined (after a reload or relaunch). */
 export async function resumeStory(): Promise<void> {
   const link = (await syncDb.stories.toArray()).find((l) => l.leftAt === null);
-  if (link && !shareStore.get().session) await start(link);
+  if (link && !shareStore.get().session && (await allowServer(link.server))) await start(link);
 }
 
 export async function leaveStory(): Promise<void> {
   await shareStore.get().session?.leave();
   shareStore.set(() => ({ session: null, status: null }));
+  await platform.allowSyncServer(null);
 }

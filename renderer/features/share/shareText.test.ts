@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { issueToken } from '../../../server/tokens';
 import { TEST_SECRET } from '../../../server/testing';
-import { readToken } from './shareSession';
+import { readToken } from './readToken';
 import { lastSyncedText, statusText } from './SyncStatusBadge';
 import type { SyncStatus } from '../../sync/session';
 

@@ -1,0 +1,87 @@
+import {
+  BundleFailure,
+  canonicalError,
+  stageBundle,
+  type MergeSummary,
+} from '../../../shared/bundle';
+import type { CorroborateDatabase } from '../../db/database';
+import { ImportCancelledError, importStagedBundle } from '../../db/applyBundle';
+import {
+  checkSpace,
+  diskFullMessage,
+  estimateImportBytes,
+  isQuotaError,
+  storageEstimate,
+  type SpaceEstimate,
+} from './storageSpace';
+
+/**
+ * One bundle import from bytes to committed rows: stage the bundle (container, manifest,
+ * articles, groups), check the disk space, then convert and write the annotations chunk by
+ * chunk in one transaction. It runs inside bundle.worker.ts in the app (nothing of it on the
+ * main thread) and inline under Node tests, with the same code and the same messages.
+ */
+
+export type ImportPhase = 'reading' | 'writing';
+
+export interface ImportFlowOptions {
+  database: CorroborateDatabase;
+  signal?: AbortSignal;
+  now?: number;
+  /** Free-space estimate (navigator.storage.estimate by default; tests pass their own). */
+  estimate?: () => Promise<SpaceEstimate | null>;
+  /** `stage` names the step while reading ("Unpacking", "Checking articles"…). */
+  onProgress?: (phase: ImportPhase, done: number, total: number, stage?: string) => void;
+}
+
+export type ImportResult =
+  | { ok: true; summary: MergeSummary; changed: boolean; warnings: string[] }
+  | { ok: false; code: string; message: string };
+
+/** Rejects with ImportCancelledError on cancel (nothing written); refusals resolve ok: false. */
+export async function runImportFlow(
+  bytes: Uint8Array,
+  opts: ImportFlowOptions,
+): Promise<ImportResult> {
+  const staged = await stageBundle(bytes, {
+    signal: opts.signal,
+    onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
+  });
+  if (!staged.ok) {
+    if (staged.error.code === 'aborted') throw new ImportCancelledError();
+    return { ok: false, code: staged.error.code, message: staged.error.message };
+  }
+  const estimate = opts.estimate ?? storageEstimate;
+  const needed = estimateImportBytes(staged.value);
+  const refusal = checkSpace(needed, await estimate());
+  if (refusal) return { ok: false, code: 'disk-full', message: refusal };
+  try {
+    const plan = await importStagedBundle(staged.value, {
+      database: opts.database,
+      signal: opts.signal,
+      now: opts.now,
+      onProgress: (done, total) => opts.onProgress?.('writing', done, total),
+    });
+    return {
+      ok: true,
+      summary: plan.summary,
+      changed: !plan.empty,
+      warnings: staged.value.warnings,
+    };
+  } catch (e) {
+    if (e instanceof ImportCancelledError) throw e;
+    // A bad annotation met while writing: the transaction rolled back; name it as readBundle does.
+    if (e instanceof BundleFailure) {
+      const error = await canonicalError(bytes, e);
+      return { ok: false, code: error.code, message: error.message };
+    }
+    if (!isQuotaError(e)) throw e;
+    // The transaction was aborted: every row rolled back and its space released.
+    const space = await estimate();
+    return {
+      ok: false,
+      code: 'disk-full',
+      message: diskFullMessage(needed, space ? space.quota - space.usage : null),
+    };
+  }
+}
