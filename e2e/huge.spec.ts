@@ -132,8 +132,10 @@ const TASK_LIMIT_MS = 5_000;
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
+/** The JS heap the open article keeps (after a garbage collection), in MB, via CDP. */
 async function heapUsed(page: Page) {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
