@@ -4,6 +4,7 @@ import { benchMatrix } from './review.bench';
 import { benchBundle } from './bundle.bench';
 import { benchImportFloor } from './importFloor.bench';
 import { benchStructuredArticle } from './sources.bench';
+import { benchHugeContent } from './huge.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -24,6 +25,7 @@ const BENCHES = [
   benchBundle,
   benchImportFloor,
   benchStructuredArticle,
+  benchHugeContent,
 ];
 
 declare global {
@@ -38,7 +40,8 @@ window.runBenches = async () => {
   for (const bench of BENCHES) {
     // Names survive minification only as data: the last bench is the import floor.
     if (only === 'ImportFloor' && bench !== benchImportFloor) continue;
-    if (only && only !== 'ImportFloor') continue;
+    if (only === 'HugeContent' && bench !== benchHugeContent) continue;
+    if (only && only !== 'ImportFloor' && only !== 'HugeContent') continue;
     await bench((name: string, value: number, detail?: string, unit?: string) => {
       figures.push({ name, value, detail, unit });
     });

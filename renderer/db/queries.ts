@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { isLive } from '../../shared/model/live';
 import { db } from './database';
+import { compareTextOrder, mergeSorted } from '../../shared/rules/textOrder';
 import { allRows } from './pagedRead';
 
 /**
@@ -40,8 +42,54 @@ export async function liveGroups(): Promise<ClaimGroup[]> {
 export async function liveAnnotations(): Promise<Annotation[]> {
   return (await allRows(db.annotations)).filter(isLive);
 }
-export function annotationsOf(articleId: string): Promise<Annotation[]> {
-  return db.annotations.where('articleId').equals(articleId).filter(isLive).toArray();
+const PAGE = 2_000;
+
+function articleAnnotationKeys(articleId: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const request = db
+      .backendDB()
+      .transaction('annotations', 'readonly')
+      .objectStore('annotations')
+      .index('articleId')
+      .getAllKeys(IDBKeyRange.only(articleId));
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error ?? new Error('reading annotation keys failed'));
+  });
+}
+
+/**
+ * An article's live annotations, in reading order (shared/rules/textOrder.ts). Read in pages of
+ * PAGE rows: one getAll of 100,000 rows deserialises them all in one main-thread task (seconds),
+ * and a filtered cursor takes one event per row. The article's keys come from its index; each
+ * page is one getAll over a primary-key range (rows of other articles in that range are
+ * dropped), sorted and merged into the result.
+ */
+export async function annotationsOf(articleId: string): Promise<Annotation[]> {
+  // Counting the article's index range is what a live query watches (any change to one of its
+  // annotations re-runs it); the key list itself is read past Dexie, whose live-query tracking
+  // would otherwise file 100,000 keys one by one in a single task.
+  const count = await db.annotations.where('articleId').equals(articleId).count();
+  // Inside a write transaction (deleting the article) a second IndexedDB transaction would wait
+  // for it forever: read the keys through it.
+  const keys =
+    count <= PAGE
+      ? []
+      : Dexie.currentTransaction
+        ? ((await db.annotations.where('articleId').equals(articleId).primaryKeys()) as string[])
+        : await articleAnnotationKeys(articleId);
+  if (count <= PAGE) {
+    const rows = await db.annotations.where('articleId').equals(articleId).toArray();
+    return rows.filter(isLive).sort(compareTextOrder);
+  }
+  keys.sort();
+  let out: Annotation[] = [];
+  for (let i = 0; i < keys.length; i += PAGE) {
+    const last = keys[Math.min(i + PAGE, keys.length) - 1]!;
+    const page = await db.annotations.where(':id').between(keys[i]!, last, true, true).toArray();
+    const mine = page.filter((a) => a.articleId === articleId && isLive(a));
+    out = mergeSorted(out, mine.sort(compareTextOrder), compareTextOrder);
+  }
+  return out;
 }
 export function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
   return db.annotations.where('articleId').anyOf(articleIds).filter(isLive).toArray();

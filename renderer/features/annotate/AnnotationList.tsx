@@ -1,10 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, ClaimGroup } from '../../../shared/model/types';
 import { selectAnnotation } from '../../state/uiState';
 import { viewersForArticle } from './viewerRegistry';
 import { EMPTY_QUERY, filterAnnotations, isFiltering, type ListQuery } from './annotationFilter';
 import './annotationList.css';
+import { rowText } from './rowText';
+
+/**
+ * Up to this many rows each row is measured (rows fit their content). Beyond it rows have one
+ * fixed height (text clamped): the virtualiser re-lays out every row after each measurement,
+ * which at 100,000 rows made every scroll a long task.
+ */
+const MEASURE_LIMIT = 2_000;
+const FIXED_ROW_PX = 92;
 
 /**
  * Every annotation of the open article, in reading order unless sorted otherwise, with filters
@@ -31,16 +40,20 @@ export function AnnotationList({
     [annotations, groups, query],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  const fixedRows = shown.length > MEASURE_LIMIT;
+  // Stable between renders: the virtualiser recomputes every row's place when it changes.
+  const itemKey = useCallback((i: number) => shown[i]!.id, [shown]);
   // The virtualizer re-renders this component on scroll by design, and nothing here memoises
   // its functions, which is what the rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 64,
+    estimateSize: () => (fixedRows ? FIXED_ROW_PX : 64),
     overscan: 8,
-    getItemKey: (i) => shown[i]!.id,
+    getItemKey: itemKey,
   });
+  useEffect(() => virtualizer.measure(), [fixedRows, virtualizer]);
   const selectedIndex = shown.findIndex((a) => a.id === selectedId);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -171,7 +184,7 @@ export function AnnotationList({
       ) : (
         <div className="annotation-list-scroll" ref={scrollRef} data-testid="annotation-scroll">
           <ol
-            className="annotation-list"
+            className={fixedRows ? 'annotation-list fixed-rows' : 'annotation-list'}
             data-testid="annotation-list"
             aria-label={
               query.sort === 'position'
@@ -187,11 +200,14 @@ export function AnnotationList({
                 <li
                   key={row.key}
                   data-index={row.index}
-                  ref={virtualizer.measureElement}
+                  ref={fixedRows ? undefined : virtualizer.measureElement}
                   aria-setsize={shown.length}
                   aria-posinset={row.index + 1}
                   className="annotation-row"
-                  style={{ transform: `translateY(${row.start}px)` }}
+                  style={{
+                    transform: `translateY(${row.start}px)`,
+                    height: fixedRows ? FIXED_ROW_PX : undefined,
+                  }}
                 >
                   <button
                     type="button"
@@ -207,7 +223,7 @@ export function AnnotationList({
                   >
                     <span className={`kind-badge kind-${a.kind}`}>{a.kind}</span>
                     {a.speaker && <span className="speaker">{a.speaker}:</span>}
-                    <span className="annotation-text">{a.quote.exact}</span>
+                    <span className="annotation-text">{rowText(a.quote.exact)}</span>
                     {a.tags.length > 0 && (
                       <span className="annotation-tags">
                         {a.tags.map((t) => (
@@ -217,7 +233,7 @@ export function AnnotationList({
                         ))}
                       </span>
                     )}
-                    {a.note && <span className="annotation-note">{a.note}</span>}
+                    {a.note && <span className="annotation-note">{rowText(a.note)}</span>}
                     {/* In a shared story, who made it (null for single-user work). */}
                     {a.author && (
                       <span className="annotation-author" data-testid="annotation-author">

@@ -7,7 +7,13 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { Annotation, Article } from '../../../shared/model/types';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
 import { usableStructure } from '../../../shared/structure/validate';
-import { $buildDocument, VIEWER_NODES } from './buildDocument';
+import {
+  $appendLines,
+  $appendSections,
+  documentPlan,
+  VIEWER_NODES,
+  type DocumentPlan,
+} from './buildDocument';
 import { handleLinkClick } from './viewerLinks';
 import './articleStructure.css';
 import {
@@ -26,6 +32,22 @@ import {
 import { registerViewer } from './viewerRegistry';
 import { annotationsAt } from './annotationsAt';
 import { handleSelectionKeys } from './keyboardSelection';
+import { buildSpanIndex, spansOverlapping } from './spanIndex';
+import { offsetsNearScreen } from './highlightWindow';
+
+/**
+ * Up to this many annotations every highlight is painted at once; beyond it only those near the
+ * screen are (repainted as the article scrolls): one DOM Range each costs ~2 µs to make and
+ * keeps the DOM slower to change while it lives.
+ */
+export const PAINT_ALL_LIMIT = 2_000;
+/**
+ * An article longer than this is long: built in sections (SectionNode) across frames, each
+ * frame adding what fits in BUILD_FRAME_MS; shorter ones (every sample article) are built whole,
+ * as before, with the lines as the root's children.
+ */
+export const LONG_ARTICLE_CHARS = 100_000;
+const BUILD_FRAME_MS = 8;
 
 export interface ArticleViewerProps {
   viewerId: string;
@@ -68,8 +90,17 @@ const theme = {
 export function ArticleViewer(props: ArticleViewerProps) {
   const { article } = props;
   const structure = usableStructure(article.text, article.structure);
-  // The element key of each canonical line, filled when Lexical builds the document.
+  // The element key of each canonical line, filled as Lexical builds the document.
   const lineKeys = useRef<string[]>([]);
+  // The next line to build: a long article is built piece by piece after the first.
+  const built = useRef(0);
+  const long = article.text.length > LONG_ARTICLE_CHARS;
+  const plan = useMemo(
+    () => documentPlan(article.text, structure),
+    // Text and structure never change for one article (the composer is keyed by its sha256).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [article.text],
+  );
   const initialConfig = useMemo(
     () => ({
       namespace: 'corroborate-viewer',
@@ -80,16 +111,22 @@ export function ArticleViewer(props: ArticleViewerProps) {
         throw error;
       },
       editorState: () => {
-        lineKeys.current = $buildDocument(article.text, structure);
+        lineKeys.current = [];
+        built.current = long
+          ? $appendSections(plan, 0, BUILD_FRAME_MS, lineKeys.current)
+          : $appendLines(plan, 0, Infinity, lineKeys.current);
       },
     }),
-    // Text and structure never change for one article (the composer is keyed by its sha256).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [article.text],
+    [plan, long],
   );
   return (
     <LexicalComposer key={`${article.id}:${article.sha256}`} initialConfig={initialConfig}>
-      <div className="viewer" data-testid="article-viewer" data-article-id={article.id}>
+      <div
+        className={long ? 'viewer viewer-long' : 'viewer'}
+        data-testid="article-viewer"
+        data-article-id={article.id}
+      >
+        <PieceBuilder plan={plan} built={built} lineKeys={lineKeys} />
         <RichTextPlugin
           contentEditable={
             <ContentEditable
@@ -126,9 +163,10 @@ function ViewerBridge({
     mapRef.current = map;
   }, [map]);
 
-  // The map is ready once Lexical has rendered every paragraph into the root element.
+  // The map is ready once Lexical has rendered every line into the root element.
   useEffect(() => {
     const refresh = () => {
+      if (lineKeys.current.length !== spans.length) return;
       const root = editor.getRootElement();
       const lines = lineKeys.current.map((k) => editor.getElementByKey(k));
       const next = root ? createDomTextMap(root, spans, lines) : null;
@@ -167,26 +205,64 @@ function ViewerBridge({
     [viewerId, article.id],
   );
 
-  // Paint: kind colours, group colours (review), followed members, the selection.
+  // Paint: kind colours, group colours (review), followed members, the selection. Beyond
+  // PAINT_ALL_LIMIT annotations only those near the screen, again whenever the view scrolls.
+  const index = useMemo(
+    () => (annotations.length > PAINT_ALL_LIMIT ? buildSpanIndex(annotations) : null),
+    [annotations],
+  );
+  const byId = useMemo(
+    () => (index ? new Map(annotations.map((a) => [a.id, a])) : new Map<string, Annotation>()),
+    [annotations, index],
+  );
   useEffect(() => {
     if (!map) return;
-    const byName = new Map<string, AbstractRange[]>();
-    const add = (name: string, range: AbstractRange) => {
-      const list = byName.get(name);
-      if (list) list.push(range);
-      else byName.set(name, [range]);
+    const paint = () => {
+      const byName = new Map<string, AbstractRange[]>();
+      const add = (name: string, range: AbstractRange) => {
+        const list = byName.get(name);
+        if (list) list.push(range);
+        else byName.set(name, [range]);
+      };
+      const focus = new Set(focusIds ?? []);
+      let shown: readonly Annotation[] = annotations;
+      if (index) {
+        const near = offsetsNearScreen(map);
+        const nearRows = spansOverlapping(index, near.from, near.to);
+        // The selection and followed members are painted wherever they are.
+        const nearIds = new Set(nearRows.map((a) => a.id));
+        const pinned = [...focus, ...(selectedId ? [selectedId] : [])]
+          .filter((id) => !nearIds.has(id))
+          .map((id) => byId.get(id))
+          .filter((a): a is Annotation => a !== undefined);
+        shown = [...nearRows, ...pinned];
+      }
+      for (const a of shown) {
+        const range = rangeForOffsets(map, a.position.start, a.position.end);
+        add(a.kind === 'quote' ? HIGHLIGHT_NAMES.quote : HIGHLIGHT_NAMES.claim, range);
+        const colour = groupColour?.(a);
+        if (colour != null) add(groupHighlightName(colour), range);
+        if (focus.has(a.id)) add(HIGHLIGHT_NAMES.focus, range);
+        if (a.id === selectedId) add(HIGHLIGHT_NAMES.selected, range);
+      }
+      setViewerHighlights(viewerId, byName);
     };
-    const focus = new Set(focusIds ?? []);
-    for (const a of annotations) {
-      const range = rangeForOffsets(map, a.position.start, a.position.end);
-      add(a.kind === 'quote' ? HIGHLIGHT_NAMES.quote : HIGHLIGHT_NAMES.claim, range);
-      const colour = groupColour?.(a);
-      if (colour != null) add(groupHighlightName(colour), range);
-      if (focus.has(a.id)) add(HIGHLIGHT_NAMES.focus, range);
-      if (a.id === selectedId) add(HIGHLIGHT_NAMES.selected, range);
-    }
-    setViewerHighlights(viewerId, byName);
-  }, [map, annotations, selectedId, groupColour, focusIds, viewerId]);
+    paint();
+    if (!index) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(paint);
+    };
+    // Scroll events do not bubble; capturing on the document sees every scrolling ancestor.
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [map, annotations, index, byId, selectedId, groupColour, focusIds, viewerId]);
 
   useEffect(() => () => clearViewerHighlights(viewerId), [viewerId]);
 
@@ -230,4 +306,41 @@ function ViewerBridge({
   }, [map, annotations, onHit]);
 
   return null;
+}
+
+/** Builds a long article's remaining sections, a few per frame, and says how far it has got. */
+function PieceBuilder({
+  plan,
+  built,
+  lineKeys,
+}: {
+  plan: DocumentPlan;
+  built: { current: number };
+  lineKeys: { readonly current: string[] };
+}) {
+  const [editor] = useLexicalComposerContext();
+  const total = plan.lines.length;
+  const [done, setDone] = useState(built.current);
+  useEffect(() => {
+    let frame = 0;
+    const step = () => {
+      if (built.current >= total) return;
+      editor.update(
+        () => {
+          built.current = $appendSections(plan, built.current, BUILD_FRAME_MS, lineKeys.current);
+        },
+        { discrete: true },
+      );
+      setDone(built.current);
+      frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [editor, plan, built, lineKeys, total]);
+  if (done >= total) return null;
+  return (
+    <p className="viewer-progress muted" role="status" data-testid="viewer-progress">
+      Showing the article… {Math.floor((done / total) * 100)}%
+    </p>
+  );
 }

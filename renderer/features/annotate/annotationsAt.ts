@@ -1,3 +1,5 @@
+import { compareTextOrder, type Positioned } from '../../../shared/rules/textOrder';
+
 /** Annotations covering a character, innermost (shortest) first: a claim inside a quote wins. */
 export function annotationsAt<T extends { position: { start: number; end: number } }>(
   annotations: readonly T[],
@@ -13,13 +15,6 @@ export function annotationsAt<T extends { position: { start: number; end: number
 }
 
 /** Text order, for the per-article list and J/K navigation. */
-export function inTextOrder<
-  T extends { position: { start: number; end: number }; createdAt: number },
->(annotations: readonly T[]): T[] {
-  return [...annotations].sort(
-    (a, b) =>
-      a.position.start - b.position.start ||
-      b.position.end - a.position.end ||
-      a.createdAt - b.createdAt,
-  );
+export function inTextOrder<T extends Positioned>(annotations: readonly T[]): T[] {
+  return [...annotations].sort(compareTextOrder);
 }

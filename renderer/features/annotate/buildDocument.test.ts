@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createEditor } from 'lexical';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
 import { prepareText } from '../library/prepareArticle';
-import { $buildDocument, VIEWER_NODES } from './buildDocument';
+import { $appendLines, $buildDocument, documentPlan, VIEWER_NODES } from './buildDocument';
 import {
   createDomTextMap,
   domPointToOffset,
@@ -13,7 +13,7 @@ import {
   rangeForOffsets,
 } from './domOffsets';
 
-async function renderFixture(name: string, format: 'html' | 'md') {
+async function renderFixture(name: string, format: 'html' | 'md', pieceChars = Infinity) {
   const raw = readFileSync(resolve('renderer/features/library/fixtures', name), 'utf8');
   const prepared = await prepareText(raw, { kind: 'file', name, format });
   if (!prepared.ok) throw new Error(prepared.reason);
@@ -30,12 +30,25 @@ async function renderFixture(name: string, format: 'html' | 'md') {
   });
   editor.setRootElement(root);
   let keys: string[] = [];
-  editor.update(
-    () => {
-      keys = $buildDocument(text, structure);
-    },
-    { discrete: true },
-  );
+  if (pieceChars === Infinity) {
+    editor.update(
+      () => {
+        keys = $buildDocument(text, structure);
+      },
+      { discrete: true },
+    );
+  } else {
+    // As the viewer builds a long article: one update per piece of about `pieceChars`.
+    const plan = documentPlan(text, structure);
+    for (let next = 0; next < plan.lines.length;) {
+      editor.update(
+        () => {
+          next = $appendLines(plan, next, pieceChars, keys);
+        },
+        { discrete: true },
+      );
+    }
+  }
   const lines = keys.map((k) => editor.getElementByKey(k));
   const map = createDomTextMap(root, paragraphSpans(text), lines)!;
   return { text, root, map };
@@ -79,5 +92,26 @@ describe('rich viewer document', () => {
     const table = root.querySelector('table')!;
     expect(domPointToOffset(map, table, 0)).toBe(text.indexOf('Week'));
     expect(domPointToOffset(map, root, root.childNodes.length)).toBe(text.length);
+  });
+
+  it('builds a document piece by piece exactly as it builds it whole (lists and tables never cut)', async () => {
+    for (const [name, format] of [
+      ['news-page.html', 'html'],
+      ['markdown-article.md', 'md'],
+    ] as const) {
+      const whole = await renderFixture(name, format);
+      const wholeHtml = whole.root.innerHTML;
+      const wholeCount = whole.map.paragraphs.length;
+      for (const piece of [1, 40, 300]) {
+        const { text, root, map } = await renderFixture(name, format, piece);
+        expect(map).not.toBeNull();
+        expect(map.paragraphs).toHaveLength(wholeCount);
+        // Lexical keys differ between editors; the rendered markup must not.
+        expect(root.innerHTML.replace(/ data-lexical-[a-z-]+="[^"]*"/g, '')).toBe(
+          wholeHtml.replace(/ data-lexical-[a-z-]+="[^"]*"/g, ''),
+        );
+        text.split('\n').forEach((line, i) => expect(map.paragraphs[i]!.textContent).toBe(line));
+      }
+    }
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '@lexical/table';
 import type { ArticleStructure, Block, InlineMark } from '../../../shared/model/structure';
 import { paragraphsOf } from '../../../shared/text/canonical';
+import { $createSectionNode, SectionNode } from './sectionNode';
 
 /** The rich-text nodes the viewer renders; registered with the read-only editor. */
 export const VIEWER_NODES = [
@@ -30,6 +31,7 @@ export const VIEWER_NODES = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  SectionNode,
 ];
 
 /**
@@ -39,29 +41,55 @@ export const VIEWER_NODES = [
  * offset still counts UTF-16 units of the canonical text however deeply a line is nested.
  */
 export function $buildDocument(text: string, structure: ArticleStructure | null): string[] {
-  const root = $getRoot();
-  root.clear();
-  const lines = paragraphsOf(text);
-  const blocks: Block[] = structure?.blocks ?? lines.map(() => ({ type: 'paragraph' }));
+  $getRoot().clear();
   const keys: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
+  $appendLines(documentPlan(text, structure), 0, Infinity, keys);
+  return keys;
+}
+
+/** The lines of an article and the block each one renders as. */
+export interface DocumentPlan {
+  lines: string[];
+  blocks: Block[];
+}
+
+export function documentPlan(text: string, structure: ArticleStructure | null): DocumentPlan {
+  const lines = paragraphsOf(text);
+  return { lines, blocks: structure?.blocks ?? lines.map(() => ({ type: 'paragraph' })) };
+}
+
+/**
+ * Appends lines from `from` to the root until about `budget` characters are in (a list or table
+ * is never cut), pushing each line's key; returns the next line to append. A long article is
+ * built in such pieces across frames, so no one task lays out megabytes of text.
+ */
+export function $appendLines(
+  plan: DocumentPlan,
+  from: number,
+  budget: number,
+  keys: string[],
+  root: ElementNode = $getRoot(),
+): number {
+  const { lines, blocks } = plan;
+  let i = from;
+  let chars = 0;
+  while (i < lines.length && chars < budget) {
+    const start = i;
     const block = blocks[i]!;
     if (block.type === 'list-item' && block.list) {
       i = $appendList(root, lines, blocks, i, keys);
-      continue;
-    }
-    if (block.type === 'table-cell' && block.cell) {
+    } else if (block.type === 'table-cell' && block.cell) {
       i = $appendTable(root, lines, blocks, i, keys);
-      continue;
+    } else {
+      const node = lineNode(block);
+      $fillLine(node, lines[i]!, block);
+      root.append(node);
+      keys.push(node.getKey());
+      i++;
     }
-    const node = lineNode(block);
-    $fillLine(node, lines[i]!, block);
-    root.append(node);
-    keys.push(node.getKey());
-    i++;
+    for (let k = start; k < i; k++) chars += lines[k]!.length + 1;
   }
-  return keys;
+  return i;
 }
 
 function lineNode(block: Block): ElementNode {
@@ -196,4 +224,27 @@ function $appendTable(
   root.append(table);
   keys.push(...lineKeys);
   return end;
+}
+
+/** Characters per section of a long article (see SectionNode): ~10 screens of text. */
+export const SECTION_CHARS = 30_000;
+
+/**
+ * Appends sections of SECTION_CHARS from line `from` until `ms` milliseconds have passed (at
+ * least one section); returns the next line. How a long article is built, frame by frame.
+ */
+export function $appendSections(
+  plan: DocumentPlan,
+  from: number,
+  ms: number,
+  keys: string[],
+): number {
+  const t0 = performance.now();
+  let next = from;
+  do {
+    const section = $createSectionNode();
+    next = $appendLines(plan, next, SECTION_CHARS, keys, section);
+    $getRoot().append(section);
+  } while (next < plan.lines.length && performance.now() - t0 < ms);
+  return next;
 }
