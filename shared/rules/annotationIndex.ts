@@ -4,8 +4,8 @@ import type { Annotation, ClaimGroup, GroupStatus } from '../model/types';
  * The annotation list's filter, search and sort over an index built once per set of rows, so a
  * keystroke in the search box only scans flat arrays (issue 9: 100,000 annotations took
  * 200–700 ms per keystroke). Same query and same answer as
- * renderer/features/annotate/annotationFilter.ts `filterAnnotations`, which builds nothing
- * ahead: it folds text lazily and sorts every result with a comparator on each call.
+ * renderer/features/annotate/annotationFilter.ts `filterAnnotations` (a one-off build + query);
+ * the list keeps one index per set of rows and builds it only once a filter or sort is used.
  *
  * What the index holds, and why:
  * - each row's search text folded once (lower case, accents stripped), aligned by row number,
@@ -61,6 +61,7 @@ export function buildAnnotationIndex(rows: readonly Annotation[]): AnnotationInd
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   const updated = new Float64Array(n);
+  const created = new Float64Array(n);
   const quote = new Uint8Array(n);
   const groupIds = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
@@ -72,9 +73,11 @@ export function buildAnnotationIndex(rows: readonly Annotation[]): AnnotationInd
     start[i] = a.position.start;
     end[i] = a.position.end;
     updated[i] = a.updatedAt;
+    created[i] = a.createdAt;
   }
+  // Reading order as everywhere else (textOrder.ts): start, then the longer span first, then age.
   const byPosition = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (x, y) => start[x]! - start[y]! || end[x]! - end[y]!,
+    (x, y) => start[x]! - start[y]! || end[y]! - end[x]! || created[x]! - created[y]!,
   );
   // Newest edit first; ties in reading order (the stable sort keeps byPosition's order).
   const rank = new Uint32Array(n);

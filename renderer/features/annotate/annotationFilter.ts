@@ -1,22 +1,16 @@
-import type { Annotation, ClaimGroup, GroupStatus } from '../../../shared/model/types';
+import type { Annotation, ClaimGroup } from '../../../shared/model/types';
+import {
+  buildAnnotationIndex,
+  queryAnnotationIndex,
+  type AnnotationListQuery,
+} from '../../../shared/rules/annotationIndex';
 
 /**
  * What the annotation list shows: filter by kind, tag, group, the group's status and verdict;
  * search in text, notes, speakers and tags; sort by position, time or group. Pure (rows in, rows
- * out), so 100,000 rows filter in a test without a DOM.
+ * out), so 100,000 rows filter in a test without a DOM. The work is shared/rules/annotationIndex.ts.
  */
-export interface ListQuery {
-  kind: 'all' | 'claim' | 'quote';
-  /** '' = any tag. */
-  tag: string;
-  /** 'all', 'grouped', 'ungrouped' or one group's id. */
-  group: string;
-  status: 'all' | GroupStatus;
-  /** 'all', 'unrated' or a verdict label. */
-  verdict: string;
-  search: string;
-  sort: 'position' | 'time' | 'group';
-}
+export type ListQuery = AnnotationListQuery;
 
 export const EMPTY_QUERY: ListQuery = {
   kind: 'all',
@@ -39,66 +33,16 @@ export function isFiltering(q: ListQuery): boolean {
   );
 }
 
-/** Case- and accent-insensitive form for search (plain ASCII skips the Unicode work). */
-function fold(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
- * Folded search text per row. Rows are immutable (an edit writes a new object), so the cache is
- * keyed by the row itself and each keystroke of a search only compares strings.
+ * One query over rows in one call (tests, one-off uses). The list keeps the index between
+ * keystrokes instead (AnnotationList), so a search scans flat arrays, never 100,000 objects.
  */
-const haystacks = new WeakMap<Annotation, string>();
-function haystack(a: Annotation): string {
-  let hay = haystacks.get(a);
-  if (hay === undefined) {
-    hay = fold([a.quote.exact, a.note, a.speaker ?? '', ...a.tags].join('\n'));
-    haystacks.set(a, hay);
-  }
-  return hay;
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 export function filterAnnotations(
   rows: readonly Annotation[],
   groups: ReadonlyMap<string, ClaimGroup>,
   q: ListQuery,
 ): Annotation[] {
-  const words = fold(q.search).split(/\s+/).filter(Boolean);
-  const tag = q.tag.trim().toLowerCase();
-  const kept = rows.filter((a) => {
-    if (q.kind !== 'all' && a.kind !== q.kind) return false;
-    if (tag && !a.tags.some((t) => t.toLowerCase() === tag)) return false;
-    if (q.group === 'grouped' && !a.groupId) return false;
-    if (q.group === 'ungrouped' && a.groupId) return false;
-    if (!['all', 'grouped', 'ungrouped'].includes(q.group) && a.groupId !== q.group) return false;
-    const g = a.groupId ? groups.get(a.groupId) : undefined;
-    if (q.status !== 'all' && g?.status !== q.status) return false;
-    if (q.verdict === 'unrated' && (!g || g.verdict !== null)) return false;
-    if (q.verdict !== 'all' && q.verdict !== 'unrated' && g?.verdict !== q.verdict) return false;
-    if (words.length > 0) {
-      const hay = haystack(a);
-      if (!words.every((w) => hay.includes(w))) return false;
-    }
-    return true;
-  });
-  const byPosition = (x: Annotation, y: Annotation) =>
-    x.position.start - y.position.start || x.position.end - y.position.end;
-  if (q.sort === 'time') return kept.sort((x, y) => y.updatedAt - x.updatedAt || byPosition(x, y));
-  if (q.sort === 'group') {
-    // Rank the (few) group labels once, then sort rows by rank: no string compare per row pair.
-    const labels = [...new Set(kept.map((a) => a.groupId).filter((g): g is string => !!g))]
-      .map((id) => ({ id, label: groups.get(id)?.label ?? '' }))
-      .sort((x, y) => collator.compare(x.label, y.label));
-    const rank = new Map(labels.map((l, i) => [l.id, i]));
-    const r = (a: Annotation) =>
-      a.groupId ? (rank.get(a.groupId) ?? labels.length) : labels.length + 1;
-    return kept.sort((x, y) => r(x) - r(y) || byPosition(x, y));
-  }
-  return kept.sort(byPosition);
+  return queryAnnotationIndex(buildAnnotationIndex(rows), groups, q);
 }
 
 /** Every tag in use, most used first, for autocomplete and the tag filter. */
