@@ -52,10 +52,15 @@ export async function commitChange(label: string, plan: ChangePlanner): Promise<
           existing.after = edit.after;
           continue;
         }
-        const before = await table(edit.table).get(edit.key);
-        const change: RowChange = { ...edit, before };
+        const change: RowChange = { ...edit, before: undefined };
         seen.set(id, change);
         rows.push(change);
+      }
+      for (const [name, group] of byTable(rows)) {
+        for (const chunk of chunks(group)) {
+          const before = await table(name).bulkGet(chunk.map((r) => r.key));
+          chunk.forEach((r, i) => (r.before = before[i]));
+        }
       }
       await writeRows(rows, 'after');
       return { label, rows };
@@ -74,21 +79,54 @@ export async function replayChange(change: Change, side: 'before' | 'after'): Pr
     'rw',
     [db.articles, db.annotations, db.groups, db.reanchorQueue],
     async () => {
-      for (const row of change.rows) {
-        const from = side === 'before' ? row.after : row.before;
-        const current = await table(row.table).get(row.key);
-        const plan = planReplay(from, row[side], current, now);
-        if ('put' in plan) await table(row.table).put(plan.put);
-        else if ('remove' in plan) await table(row.table).delete(row.key);
+      for (const [name, group] of byTable(change.rows)) {
+        for (const chunk of chunks(group)) {
+          const current = await table(name).bulkGet(chunk.map((r) => r.key));
+          const puts: object[] = [];
+          const removes: string[] = [];
+          chunk.forEach((row, i) => {
+            const from = side === 'before' ? row.after : row.before;
+            const plan = planReplay(from, row[side], current[i], now);
+            if ('put' in plan) puts.push(plan.put);
+            else if ('remove' in plan) removes.push(row.key);
+          });
+          await table(name).bulkPut(puts);
+          await table(name).bulkDelete(removes);
+        }
       }
     },
   );
 }
 
+/**
+ * Rows per request. A change of one row is one get and one put, as before; wiping or deleting
+ * 100,000 rows is 50 bulk requests a side instead of 200,000 single ones (the wipe took 56 s),
+ * and each chunk is cloned in its own task, so none blocks the window for long.
+ */
+const CHUNK = 2_000;
+
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+}
+
+/** Rows grouped by table, in their order within each table (no row appears twice). */
+function byTable(rows: readonly RowChange[]): Map<WorkTable, RowChange[]> {
+  const out = new Map<WorkTable, RowChange[]>();
+  for (const r of rows) {
+    const list = out.get(r.table);
+    if (list) list.push(r);
+    else out.set(r.table, [r]);
+  }
+  return out;
+}
+
 async function writeRows(rows: RowChange[], side: 'before' | 'after'): Promise<void> {
-  for (const row of rows) {
-    const value = row[side];
-    if (value === undefined) await table(row.table).delete(row.key);
-    else await table(row.table).put(value);
+  for (const [name, group] of byTable(rows)) {
+    for (const chunk of chunks(group)) {
+      const puts = chunk.filter((r) => r[side] !== undefined).map((r) => r[side]!);
+      const removes = chunk.filter((r) => r[side] === undefined).map((r) => r.key);
+      await table(name).bulkPut(puts);
+      await table(name).bulkDelete(removes);
+    }
   }
 }

@@ -13,6 +13,8 @@ import { seed } from '../../shared/testing/seeds';
 import { sha256Hex } from '../../shared/text/hash';
 import { articleDefaults, groupDefaults } from '../../shared/model/defaults';
 import { countLive } from '../db/queries';
+import { wipeWorkspace } from '../features/bundle/wipeWorkspace';
+import { buildAnnotation } from '../../shared/rules/annotations';
 
 async function addSeedArticle(): Promise<Article> {
   const text = seed('004').canonical;
@@ -158,3 +160,49 @@ async function createDraft(article: Article) {
   const { buildAnnotation } = await import('../../shared/rules/annotations');
   return buildAnnotation(article, { kind: 'claim', start: 0, end: 5 });
 }
+
+describe('changes of many rows', () => {
+  it('wipes 5,000 annotations in bulk requests; undo brings every row back as it was, redo wipes again', async () => {
+    const article = await addSeedArticle();
+    const rows = Array.from({ length: 5_000 }, (_, i) =>
+      buildAnnotation(
+        article,
+        { kind: i % 2 ? 'claim' : 'quote', start: i % 300, end: (i % 300) + 15 },
+        10_000 + i,
+      ),
+    );
+    await db.annotations.bulkPut(rows);
+    const before = await db.annotations.toArray();
+    let requests = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'count-requests',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const t = down.table(name);
+          return {
+            ...t,
+            getMany: (req) => (requests++, t.getMany(req)),
+            get: (req) => (requests++, t.get(req)),
+            mutate: (req) => (requests++, t.mutate(req)),
+          };
+        },
+      }),
+    });
+    try {
+      expect(await wipeWorkspace()).toBe(5_001);
+      // 5,001 rows: a few bulk gets and writes per table, not one get and one put per row.
+      expect(requests).toBeLessThan(30);
+      expect(await countLive('annotations')).toBe(0);
+      expect(await countLive('articles')).toBe(0);
+      await undo();
+      expect(await db.annotations.toArray()).toEqual(before);
+      expect(await countLive('articles')).toBe(1);
+      await redo();
+      expect(await countLive('annotations')).toBe(0);
+    } finally {
+      db.unuse({ stack: 'dbcore', name: 'count-requests' });
+    }
+  });
+});

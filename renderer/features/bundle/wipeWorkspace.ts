@@ -1,4 +1,5 @@
 import { db } from '../../db/database';
+import { allRows } from '../../db/pagedRead';
 import { tombstoneEdit, type RowEdit } from '../../db/changes';
 import { isLive } from '../../../shared/model/live';
 import { applyChange } from '../../state/history';
@@ -13,9 +14,13 @@ export async function wipeWorkspace(): Promise<number> {
     const now = Date.now();
     const edits: RowEdit[] = [];
     for (const table of ['articles', 'annotations', 'groups'] as const) {
-      await db.table(table).each((row: { id: string; deletedAt: number | null }) => {
+      // Paged getAll, not a cursor: one event per row made wiping 100,000 rows take minutes.
+      const rows: { id: string; deletedAt: number | null }[] = await allRows(
+        db.table<{ id: string; deletedAt: number | null }, string>(table),
+      );
+      for (const row of rows) {
         if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
-      });
+      }
     }
     for (const key of (await db.reanchorQueue.toCollection().primaryKeys()) as string[]) {
       edits.push({ table: 'reanchorQueue', key, after: undefined });
