@@ -12,7 +12,8 @@ import { exportOffThread, importOffThread } from '../features/bundle/bundleWorke
  * rows the app stores, in one transaction into one store without indexes, and a raw getAll of
  * them, measured in the same run as the app's import of the 200-article / 10,000-annotation
  * bundle (all in the bundle worker, as the app does it) and its open (every row of every table). Also the export
- * (read + worker zip) and the worst main-thread task during each (PerformanceObserver longtask).
+ * (read + zip, in the worker) and the worst main-thread task during each (PerformanceObserver
+ * longtask). These are the app's import and export paths: the bundle figures of the bench.
  */
 
 const SEEDS = import.meta.glob('../../seeds/*.txt', {

@@ -1,7 +1,6 @@
 import '../styles.css';
 import { benchHighlightPainting, benchLibrary, benchOpenLargestSeed } from './open.bench';
 import { benchMatrix } from './review.bench';
-import { benchBundle } from './bundle.bench';
 import { benchImportFloor } from './importFloor.bench';
 import { benchStructuredArticle } from './sources.bench';
 import { benchHugeContent } from './huge.bench';
@@ -22,7 +21,6 @@ const BENCHES = [
   benchLibrary,
   benchHighlightPainting,
   benchMatrix,
-  benchBundle,
   benchImportFloor,
   benchStructuredArticle,
   benchHugeContent,
@@ -38,7 +36,7 @@ window.runBenches = async () => {
   const figures: Figure[] = [];
   const only = new URLSearchParams(location.search).get('only');
   for (const bench of BENCHES) {
-    // Names survive minification only as data: the last bench is the import floor.
+    // Names survive minification only as data: BENCH_ONLY picks a bench by identity.
     if (only === 'ImportFloor' && bench !== benchImportFloor) continue;
     if (only === 'HugeContent' && bench !== benchHugeContent) continue;
     if (only && only !== 'ImportFloor' && only !== 'HugeContent') continue;
