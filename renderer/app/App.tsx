@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { prewarmBundleWorker } from '../features/bundle/bundleWorkerClient';
 import { useStore } from '../state/createStore';
 import { restoreUiState, uiStore, updateUi, type MainView } from '../state/uiState';
 import './layout.css';
@@ -52,6 +53,7 @@ export function App() {
   useEffect(() => {
     seedOnFirstRun()
       .then(restoreUiState)
+      .then(() => setTimeout(prewarmBundleWorker, 1_000))
       .catch((e) => setFatal(startupProblem(e)));
   }, []);
 

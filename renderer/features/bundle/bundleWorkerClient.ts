@@ -40,15 +40,18 @@ function run<T>(
       reject(new BundleTaskCancelled());
       return;
     }
-    const worker = new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeWorker();
     const stop = () => {
       worker.terminate();
+      setTimeout(prewarmBundleWorker, 0);
       reject(new BundleTaskCancelled());
     };
     opts.signal?.addEventListener('abort', stop, { once: true });
     const finish = () => {
       opts.signal?.removeEventListener('abort', stop);
       worker.terminate();
+      // The next import or export should not wait for the worker's modules to load either.
+      setTimeout(prewarmBundleWorker, 0);
     };
     worker.onmessage = (event: MessageEvent<BundleWorkerResponse>) => {
       const msg = event.data;
@@ -70,6 +73,27 @@ function run<T>(
 }
 
 const hasWorker = () => typeof Worker !== 'undefined';
+
+const spawn = () => new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
+
+/** A started, idle worker: each task takes it and a fresh one is started after the task ends. */
+let spare: Worker | null = null;
+
+/**
+ * Start the bundle worker before it is needed (the app does at launch, when idle): loading and
+ * evaluating its modules (Dexie, zod schemas, fflate, the exporters) takes a few hundred ms
+ * that an import would otherwise wait for. A used worker is never reused: each task starts
+ * clean, and Cancel can simply terminate it.
+ */
+export function prewarmBundleWorker(): void {
+  if (hasWorker() && spare === null) spare = spawn();
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? spawn();
+  spare = null;
+  return worker;
+}
 
 /** Validate a bundle off the main thread. Rejects with BundleTaskCancelled on cancel. */
 export async function readBundleOffThread(
