@@ -5,6 +5,8 @@
  * and skips (saying why) where no binary is installed.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,4 +131,38 @@ test('menu commands reach the page through the bridge', async () => {
     win?.webContents.send(channel, 'not-a-command');
   }, IPC_CHANNELS.menuCommand);
   await expect.poll(() => page.evaluate(() => window.__menuCommands)).toEqual(['find']);
+});
+
+test('Ctrl+L opens a web address: main fetches the page from a local server and it arrives cleaned, with its outlet', async () => {
+  // A local HTTP server stands for the web (loopback only): the saved news page fixture.
+  const html = fs.readFileSync(
+    path.join(root, 'renderer/features/library/fixtures/news-page.html'),
+  );
+  const server = http.createServer((req, res) => {
+    if (req.url === '/strike') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  try {
+    await page.locator('body').click();
+    await page.keyboard.press(process.platform === 'darwin' ? 'Meta+l' : 'Control+l');
+    const dialog = page.getByTestId('open-url-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Web address').fill(`http://127.0.0.1:${port}/strike`);
+    await dialog.getByLabel('Web address').press('Enter');
+    await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByTestId('article-title')).toContainText(
+      'Harbour strike ends after 11 days',
+    );
+    await expect(page.getByTestId('article-source')).toHaveText('The Harbour Gazette');
+    // Only the article survives: the site's menu and footer are gone.
+    await expect(page.locator('.viewer-content')).not.toContainText('All rights reserved');
+  } finally {
+    server.close();
+  }
 });
