@@ -91,8 +91,8 @@ export async function annotationsOf(articleId: string): Promise<Annotation[]> {
   }
   return out;
 }
-export function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
-  return db.annotations.where('articleId').anyOf(articleIds).filter(isLive).toArray();
+export async function annotationsOfArticles(articleIds: string[]): Promise<Annotation[]> {
+  return (await db.annotations.where('articleId').anyOf(articleIds).toArray()).filter(isLive);
 }
 export async function groupMembers(groupId: string): Promise<Annotation[]> {
   return (await db.annotations.where('groupId').equals(groupId).toArray()).filter(isLive);

@@ -24,10 +24,18 @@ export function AnnotationInspector({ annotation }: { annotation: Annotation }) 
   const speaker = draftSpeaker ?? annotation.speaker ?? '';
 
   // Tags already used anywhere in the workspace, offered as the editor types.
-  const [knownTags, setKnownTags] = useState<string[]>([]);
+  // Read when the editor first goes to the tag field (again for each annotation, so new tags
+  // show), not on every selection: it reads every annotation of the workspace, seconds of work
+  // with 100,000 of them.
+  const [known, setKnown] = useState<{ id: string; tags: string[] } | null>(null);
+  const knownTags = known?.id === annotation.id ? known.tags : null;
+  const loadKnownTags = () => {
+    const id = annotation.id;
+    if (knownTags === null)
+      void liveAnnotations().then((rows) => setKnown({ id, tags: tagsInUse(rows) }));
+  };
   useEffect(() => {
     void knownSpeakers().then(setSpeakers);
-    void liveAnnotations().then((rows) => setKnownTags(tagsInUse(rows)));
   }, [annotation.id]);
 
   const save = (patch: AnnotationPatch, label: string) =>
@@ -102,7 +110,8 @@ export function AnnotationInspector({ annotation }: { annotation: Annotation }) 
       )}
       <TagField
         tags={annotation.tags}
-        known={knownTags}
+        known={knownTags ?? []}
+        onFocus={loadKnownTags}
         onChange={(tags) => void save({ tags }, 'Edit tags')}
       />
       <label>

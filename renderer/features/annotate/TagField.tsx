@@ -8,10 +8,13 @@ import { normalizeTags } from './annotationFilter';
 export function TagField({
   tags,
   known,
+  onFocus,
   onChange,
 }: {
   tags: readonly string[];
   known: readonly string[];
+  /** When the editor enters the field (the inspector loads the workspace's tags then). */
+  onFocus?: () => void;
   onChange: (tags: string[]) => void;
 }) {
   const [draft, setDraft] = useState('');
@@ -22,7 +25,7 @@ export function TagField({
     setDraft('');
   };
   return (
-    <div className="tag-field" data-testid="tag-field">
+    <div className="tag-field" data-testid="tag-field" onFocus={onFocus}>
       <span className="tag-field-label" id={`${listId}-label`}>
         Tags
       </span>

@@ -36,7 +36,7 @@ import {
   getArticle,
   getGroup,
   groupMembers,
-  liveAnnotations,
+  annotationsOfArticles,
   liveArticles,
 } from '../../db/queries';
 import { isLive } from '../../../shared/model/live';
@@ -295,8 +295,14 @@ function acceptSpan(annotation: Annotation, span: SpanInArticle, existing: Annot
     : acceptSuggestion(annotation.id, span);
 }
 
-function useAllAnnotations(): Annotation[] {
-  return useLiveQuery(() => liveAnnotations(), []) ?? [];
+/**
+ * The live annotations of the articles a picker shows, to tell which candidate is already
+ * tagged. Only those articles: reading every annotation of the workspace on each edit is
+ * seconds of work with 100,000 of them.
+ */
+function useAnnotationsIn(spans: readonly { articleId: string }[] | undefined): Annotation[] {
+  const key = [...new Set((spans ?? []).map((s) => s.articleId))].sort().join('|');
+  return useLiveQuery(() => (key ? annotationsOfArticles(key.split('|')) : []), [key]) ?? [];
 }
 
 function LinkPicker({
@@ -317,7 +323,7 @@ function LinkPicker({
   onLinkGroup: (groupId: string) => void;
   run: Run;
 }) {
-  const all = useAllAnnotations();
+  const all = useAnnotationsIn(suggestions);
   const titleOf = (id: string) => articles.find((a) => a.id === id)?.title ?? '';
   return (
     <div className="link-picker" data-testid="link-picker">
@@ -408,7 +414,7 @@ function QuoteFinder({
   hits: QuoteOccurrence[];
   run: Run;
 }) {
-  const all = useAllAnnotations();
+  const all = useAnnotationsIn(hits);
   const article = (id: string) => articles.find((a) => a.id === id);
   return (
     <div className="link-picker" data-testid="quote-finder">
