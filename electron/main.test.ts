@@ -85,7 +85,14 @@ beforeAll(async () => {
   fake.order.push('ready');
   fake.resolveReady();
   await fake.ready;
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Startup awaits a file read (the saved sync server policy) before it opens the window: wait
+  // for the window, not for a fixed tick, which a loaded machine may not honour.
+  await vi.waitFor(
+    () => {
+      if (fake.windows.length === 0) throw new Error('no window yet');
+    },
+    { timeout: 10_000, interval: 10 },
+  );
 });
 
 describe('main.ts wiring', () => {
