@@ -45,7 +45,11 @@ export async function readBundle(
 }
 
 export async function readAny(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
-  const box = openContainer(bytes, opts);
+  return readContainer(openContainer(bytes, opts), opts);
+}
+
+/** The whole bundle from its opened container (any format version). */
+export async function readContainer(box: Container, opts: ProgressOptions): Promise<ParsedBundle> {
   const parsed =
     box.version === 1
       ? await migrateV1(box.texts, opts)

@@ -23,8 +23,8 @@ import {
   checkTimes,
   ignoredEntries,
   openContainer,
-  readAny,
   readBundle,
+  readContainer,
   readManifestAndArticles,
   versionWarnings,
   type BundleHead,
@@ -128,7 +128,7 @@ type Head =
 async function readHead(bytes: Uint8Array, opts: ProgressOptions): Promise<Head> {
   const box = openContainer(bytes, opts);
   // Formats 1 and 2 are read whole and upgraded in memory: old files, rarely large.
-  if (box.version !== 3) return { parsed: await readAny(bytes, opts) };
+  if (box.version !== 3) return { parsed: await readContainer(box, opts) };
   const { manifest, articles } = await readManifestAndArticles(3, box.written, box.texts, opts);
   checkAborted(opts);
   return { box, manifest, articles };
