@@ -1,10 +1,9 @@
 /**
- * Bundle reading and writing off the main thread. Unzipping, inflating (with real byte
- * counting), parsing, validating and hashing a 10,000-annotation bundle, or zipping one, takes
- * long enough to freeze the window; here it cannot, and Cancel simply terminates this worker.
+ * Imports and exports off the main thread. Unzipping, inflating (with real byte counting),
+ * parsing, validating, hashing and writing a 10,000-annotation bundle, or reading and zipping
+ * one, takes long enough to freeze the window; here it cannot, and Cancel simply terminates
+ * this worker.
  */
-import { readBundle } from '../../../shared/bundle/read';
-import { writeBundle } from '../../../shared/bundle/write';
 import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerProtocol';
 import { CorroborateDatabase } from '../../db/database';
 import { ImportCancelledError } from '../../db/applyBundle';
@@ -53,12 +52,9 @@ async function importHere(bytes: Uint8Array, databaseName: string, now?: number)
 self.onmessage = async (event: MessageEvent<BundleWorkerRequest>) => {
   const req = event.data;
   try {
-    if (req.type === 'read') {
-      const result = await readBundle(req.bytes, { onProgress: throttled() });
-      post({ type: 'read-done', result });
-    } else if (req.type === 'import') {
+    if (req.type === 'import') {
       await importHere(req.bytes, req.databaseName, req.now);
-    } else if (req.type === 'export') {
+    } else {
       // Reading 10,000 rows and building the file both stay off the window's thread; only the
       // finished file crosses back (transferred, not copied, when it is bytes).
       const database = new CorroborateDatabase(req.databaseName);
@@ -83,9 +79,6 @@ self.onmessage = async (event: MessageEvent<BundleWorkerRequest>) => {
       } finally {
         database.close();
       }
-    } else {
-      const bytes = writeBundle(req.workspace, { ...req.options, onProgress: throttled() });
-      post({ type: 'write-done', bytes }, [bytes.buffer]);
     }
   } catch (e) {
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

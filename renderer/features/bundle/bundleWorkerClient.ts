@@ -1,20 +1,12 @@
-import {
-  readBundle,
-  writeBundle,
-  type BundleError,
-  type ParsedBundle,
-  type Result,
-  type Workspace,
-} from '../../../shared/bundle';
 import type { BundleWorkerRequest, BundleWorkerResponse } from './bundleWorkerProtocol';
 import type { ImportPhase, ImportResult } from './importFlow';
 import type { ExportFile, ExportFormat } from './exportData';
 import type { Organisation } from '../../../shared/export/claimReview';
 
 /**
- * readBundle / writeBundle in a Worker, with Cancel that works at any moment: aborting the
- * signal terminates the worker, whatever it is doing (even inside one long inflate). Where
- * Worker does not exist (unit tests under Node), the same functions run inline.
+ * Imports and exports in the bundle Worker, with Cancel that works at any moment: aborting the
+ * signal terminates the worker, whatever it is doing (even inside one long inflate). Under Node
+ * tests, where Worker does not exist, runImport.ts runs the same import flow inline.
  */
 
 export interface WorkerTaskOptions {
@@ -93,40 +85,6 @@ function takeWorker(): Worker {
   const worker = spare ?? spawn();
   spare = null;
   return worker;
-}
-
-/** Validate a bundle off the main thread. Rejects with BundleTaskCancelled on cancel. */
-export async function readBundleOffThread(
-  bytes: Uint8Array,
-  opts: WorkerTaskOptions = {},
-): Promise<Result<ParsedBundle, BundleError>> {
-  if (!hasWorker()) {
-    const r = await readBundle(bytes, {
-      signal: opts.signal,
-      onProgress: (d, t, s) => opts.onProgress?.(d, t, s ?? ''),
-    });
-    if (!r.ok && r.error.code === 'aborted') throw new BundleTaskCancelled();
-    return r;
-  }
-  // The worker gets its own copy; the file's bytes stay usable here (e.g. to retry).
-  return run({ type: 'read', bytes }, [], opts, (m) =>
-    m.type === 'read-done' ? m.result : undefined,
-  );
-}
-
-/** Zip a workspace off the main thread. */
-export async function writeBundleOffThread(
-  workspace: Workspace,
-  options: { appVersion: string; now: number },
-  opts: WorkerTaskOptions = {},
-): Promise<Uint8Array> {
-  if (!hasWorker()) {
-    if (opts.signal?.aborted) throw new BundleTaskCancelled();
-    return writeBundle(workspace, options);
-  }
-  return run({ type: 'write', workspace, options }, [], opts, (m) =>
-    m.type === 'write-done' ? m.bytes : undefined,
-  );
 }
 
 /**
