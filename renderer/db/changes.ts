@@ -90,8 +90,7 @@ export async function replayChange(change: Change, side: 'before' | 'after'): Pr
             if ('put' in plan) puts.push(plan.put);
             else if ('remove' in plan) removes.push(row.key);
           });
-          await table(name).bulkPut(puts);
-          await table(name).bulkDelete(removes);
+          await writeChunk(name, puts, removes);
         }
       }
     },
@@ -104,6 +103,12 @@ export async function replayChange(change: Change, side: 'before' | 'after'): Pr
  * and each chunk is cloned in its own task, so none blocks the window for long.
  */
 const CHUNK = 2_000;
+
+/** One chunk's writes; an empty side sends no request (most changes touch one row). */
+async function writeChunk(name: WorkTable, puts: object[], removes: string[]): Promise<void> {
+  if (puts.length > 0) await table(name).bulkPut(puts);
+  if (removes.length > 0) await table(name).bulkDelete(removes);
+}
 
 function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
@@ -125,8 +130,7 @@ async function writeRows(rows: RowChange[], side: 'before' | 'after'): Promise<v
     for (const chunk of chunks(group)) {
       const puts = chunk.filter((r) => r[side] !== undefined).map((r) => r[side]!);
       const removes = chunk.filter((r) => r[side] === undefined).map((r) => r.key);
-      await table(name).bulkPut(puts);
-      await table(name).bulkDelete(removes);
+      await writeChunk(name, puts, removes);
     }
   }
 }
