@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { DBCoreMutateRequest } from 'dexie';
 import type { Workspace } from '../../shared/bundle';
 import { readBundle, writeBundle } from '../../shared/bundle';
 import { TRICKY_TEXTS, sampleWorkspace } from '../../shared/bundle/sample';
 import { loadSeeds } from '../../shared/testing/seeds';
 import { CorroborateDatabase } from './database';
+import { spyOnCore } from './coreSpy';
 import {
   ImportCancelledError,
   isCancelled,
@@ -232,30 +232,19 @@ describe('applyBundle: all or nothing', () => {
     let failing = false;
     let putsBeforeFailure = 0;
     const d = freshDb((db) =>
-      db.use({
-        stack: 'dbcore',
-        name: 'simulated-quota',
-        create: (down) => ({
-          ...down,
-          table(name) {
-            const t = down.table(name);
-            return {
-              ...t,
-              mutate(req: DBCoreMutateRequest) {
-                if (failing && req.type === 'put') {
-                  // Let the articles and groups go in first, then fail on annotations.
-                  if (name === 'annotations') {
-                    return Promise.reject(
-                      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-                    );
-                  }
-                  putsBeforeFailure += req.values.length;
-                }
-                return t.mutate(req);
-              },
-            };
-          },
-        }),
+      spyOnCore(db, 'simulated-quota', {
+        mutate(name, req, next) {
+          if (failing && req.type === 'put') {
+            // Let the articles and groups go in first, then fail on annotations.
+            if (name === 'annotations') {
+              return Promise.reject(
+                new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+              );
+            }
+            putsBeforeFailure += req.values.length;
+          }
+          return next(req);
+        },
       }),
     );
     await fill(d, ungrouped(half()));
@@ -287,24 +276,11 @@ describe('applyBundle: all or nothing', () => {
   it('a bad annotation met after 1,000 rows were put rolls them all back, with readBundle’s message', async () => {
     let annotationsPut = 0;
     const d = freshDb((db) =>
-      db.use({
-        stack: 'dbcore',
-        name: 'count-puts',
-        create: (down) => ({
-          ...down,
-          table(name) {
-            const t = down.table(name);
-            return {
-              ...t,
-              mutate(req: DBCoreMutateRequest) {
-                if (name === 'annotations' && req.type === 'put') {
-                  annotationsPut += req.values.length;
-                }
-                return t.mutate(req);
-              },
-            };
-          },
-        }),
+      spyOnCore(db, 'count-puts', {
+        mutate(name, req, next) {
+          if (name === 'annotations' && req.type === 'put') annotationsPut += req.values.length;
+          return next(req);
+        },
       }),
     );
     // Fresh workspace: every annotation of the bundle is new, so every chunk is put.

@@ -6,6 +6,7 @@ import { buildAnnotation } from '../../shared/rules/annotations';
 import { articleDefaults } from '../../shared/model/defaults';
 import type { Annotation, Article } from '../../shared/model/types';
 import { CorroborateDatabase } from './database';
+import { spyOnCore } from './coreSpy';
 import { allRows } from './pagedRead';
 
 const opened: CorroborateDatabase[] = [];
@@ -17,22 +18,11 @@ afterEach(async () => {
 function countingDb(name: string) {
   const queries: DBCoreQueryRequest[] = [];
   const d = new CorroborateDatabase(name);
-  d.use({
-    stack: 'dbcore',
-    name: 'count-queries',
-    create: (down) => ({
-      ...down,
-      table(t) {
-        const table = down.table(t);
-        return {
-          ...table,
-          query(req: DBCoreQueryRequest) {
-            queries.push(req);
-            return table.query(req);
-          },
-        };
-      },
-    }),
+  spyOnCore(d, 'count-queries', {
+    query(_table, req, next) {
+      queries.push(req);
+      return next(req);
+    },
   });
   opened.push(d);
   return { d, queries };

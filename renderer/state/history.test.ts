@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
+import { spyOnCore } from '../db/coreSpy';
 import { applyChange, clearHistory, historyStore, redo, undo } from './history';
 import {
   createAnnotation,
@@ -174,21 +175,10 @@ describe('changes of many rows', () => {
     await db.annotations.bulkPut(rows);
     const before = await db.annotations.toArray();
     let requests = 0;
-    db.use({
-      stack: 'dbcore',
-      name: 'count-requests',
-      create: (down) => ({
-        ...down,
-        table(name) {
-          const t = down.table(name);
-          return {
-            ...t,
-            getMany: (req) => (requests++, t.getMany(req)),
-            get: (req) => (requests++, t.get(req)),
-            mutate: (req) => (requests++, t.mutate(req)),
-          };
-        },
-      }),
+    spyOnCore(db, 'count-requests', {
+      getMany: (_t, req, next) => (requests++, next(req)),
+      get: (_t, req, next) => (requests++, next(req)),
+      mutate: (_t, req, next) => (requests++, next(req)),
     });
     try {
       expect(await wipeWorkspace()).toBe(5_001);

@@ -1,0 +1,52 @@
+import type Dexie from 'dexie';
+import type { DBCoreTable } from 'dexie';
+
+/**
+ * For tests: a DBCore middleware that lets a test see (or fail) the requests Dexie sends down
+ * to IndexedDB for each table: count a chunked write's requests, or simulate a full disk. Each
+ * hook gets the table's name, the request and the next layer's method; what it returns is the
+ * answer. Remove it with `database.unuse({ stack: 'dbcore', name })`.
+ */
+export interface CoreHooks {
+  mutate?: (
+    table: string,
+    req: Parameters<DBCoreTable['mutate']>[0],
+    next: DBCoreTable['mutate'],
+  ) => ReturnType<DBCoreTable['mutate']>;
+  get?: (
+    table: string,
+    req: Parameters<DBCoreTable['get']>[0],
+    next: DBCoreTable['get'],
+  ) => ReturnType<DBCoreTable['get']>;
+  getMany?: (
+    table: string,
+    req: Parameters<DBCoreTable['getMany']>[0],
+    next: DBCoreTable['getMany'],
+  ) => ReturnType<DBCoreTable['getMany']>;
+  query?: (
+    table: string,
+    req: Parameters<DBCoreTable['query']>[0],
+    next: DBCoreTable['query'],
+  ) => ReturnType<DBCoreTable['query']>;
+}
+
+export function spyOnCore(database: Dexie, name: string, hooks: CoreHooks): void {
+  database.use({
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table(tableName) {
+        const t = down.table(tableName);
+        const { mutate, get, getMany, query } = hooks;
+        return {
+          ...t,
+          mutate: mutate ? (req) => mutate(tableName, req, (r) => t.mutate(r)) : t.mutate,
+          get: get ? (req) => get(tableName, req, (r) => t.get(r)) : t.get,
+          getMany: getMany ? (req) => getMany(tableName, req, (r) => t.getMany(r)) : t.getMany,
+          query: query ? (req) => query(tableName, req, (r) => t.query(r)) : t.query,
+        };
+      },
+    }),
+  });
+}
