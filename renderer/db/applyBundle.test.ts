@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { Workspace } from '../../shared/bundle';
 import { readBundle, writeBundle } from '../../shared/bundle';
 import { TRICKY_TEXTS, sampleWorkspace } from '../../shared/bundle/sample';
 import { loadSeeds } from '../../shared/testing/seeds';
 import { CorroborateDatabase } from './database';
+import { editEntry, entriesOf, zipEntries } from '../../shared/testing/bundleEntries';
 import { spyOnCore } from './coreSpy';
 import {
   ImportCancelledError,
@@ -152,18 +153,14 @@ describe('applyBundle: idempotence', () => {
     };
     const bytes = writeBundle(bundle, { appVersion: 'test', now: NOW });
     // Rewrite the quote inside the zip so the position no longer shows it.
-    const entries = Object.fromEntries(
-      Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]),
-    );
+    const entries = entriesOf(bytes);
     const exact = lost.quote.exact;
     expect(text.includes(gone)).toBe(false);
     entries['annotations.jsonld'] = entries['annotations.jsonld']!.replace(
       JSON.stringify(exact),
       JSON.stringify(gone),
     );
-    const edited = zipSync(
-      Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strToU8(v)])),
-    );
+    const edited = zipEntries(entries);
     const first = await importBundleBytes('lost.corroborate', edited, { database: d });
     if (!first.ok) throw new Error(first.message);
     expect(first.summary.review.map((r) => r.annotationId)).toEqual(['lost-one']);
@@ -286,21 +283,11 @@ describe('applyBundle: all or nothing', () => {
     // Fresh workspace: every annotation of the bundle is new, so every chunk is put.
     const hash = await workspaceHash(d);
     const good = writeBundle(ws, { appVersion: 't', now: NOW + 1 });
-    const entries = Object.fromEntries(
-      Object.entries(unzipSync(good)).map(([k, v]) => [k, strFromU8(v)]),
-    );
-    const coll = JSON.parse(entries['annotations.jsonld']!);
-    // Offsets running backwards in the 1,800th item: only the conversion can tell.
-    coll.first.items[1800].target.selector[1].start = 9;
-    coll.first.items[1800].target.selector[1].end = 4;
-    const bad = zipSync(
-      Object.fromEntries(
-        Object.entries({ ...entries, 'annotations.jsonld': JSON.stringify(coll) }).map(([k, v]) => [
-          k,
-          strToU8(v),
-        ]),
-      ),
-    );
+    const bad = editEntry(good, 'annotations.jsonld', (coll) => {
+      // Offsets running backwards in the 1,800th item: only the conversion can tell.
+      coll.first.items[1800].target.selector[1].start = 9;
+      coll.first.items[1800].target.selector[1].end = 4;
+    });
     annotationsPut = 0;
     const outcome = await importBundleBytes('bad.corroborate', bad, { database: d });
     const expected = await readBundle(bad);
@@ -348,11 +335,6 @@ describe('applyBundle: all or nothing', () => {
 });
 
 describe('applyBundle: bad input leaves the workspace unchanged', () => {
-  const entriesOf = (bytes: Uint8Array) =>
-    Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-  const rezip = (entries: Record<string, string>) =>
-    zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strToU8(v)])));
-
   const cases: { name: string; make: (good: Uint8Array) => Uint8Array; code: string }[] = [
     { name: 'not a zip', make: () => strToU8('Just some article text.\n'), code: 'not-a-zip' },
     { name: 'truncated', make: (g) => g.slice(0, Math.floor(g.length / 2)), code: 'truncated' },
@@ -362,7 +344,7 @@ describe('applyBundle: bad input leaves the workspace unchanged', () => {
         const e = entriesOf(g);
         const m = JSON.parse(e['manifest.json']!);
         m.formatVersion = 99;
-        return rezip({ ...e, 'manifest.json': JSON.stringify(m) });
+        return zipEntries({ ...e, 'manifest.json': JSON.stringify(m) });
       },
       code: 'newer-version',
     },
@@ -372,7 +354,7 @@ describe('applyBundle: bad input leaves the workspace unchanged', () => {
         const e = entriesOf(g);
         const file = JSON.parse(e['articles.json']!);
         file.articles[0].text = file.articles[0].text.replace('498', '499');
-        return rezip({ ...e, 'articles.json': JSON.stringify(file) });
+        return zipEntries({ ...e, 'articles.json': JSON.stringify(file) });
       },
       code: 'hash-mismatch',
     },
@@ -382,7 +364,7 @@ describe('applyBundle: bad input leaves the workspace unchanged', () => {
         const e = entriesOf(g);
         const m = JSON.parse(e['manifest.json']!);
         m.counts.annotations += 1;
-        return rezip({ ...e, 'manifest.json': JSON.stringify(m) });
+        return zipEntries({ ...e, 'manifest.json': JSON.stringify(m) });
       },
       code: 'count-mismatch',
     },

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests tamper with the raw JSON of bundle entries */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { editEntry, entriesOf, zipEntries as zip } from '../testing/bundleEntries';
+import { strToU8 } from 'fflate';
 import { loadSeeds } from '../testing/seeds';
 import { sha256Hex } from '../text/hash';
 import type { BundleErrorCode } from './errors';
@@ -25,19 +26,9 @@ beforeAll(async () => {
   good = writeBundle(ws, { appVersion: '0.1.0', now: NOW });
 });
 
-type Entries = Record<string, string>;
-const entriesOf = (bytes: Uint8Array): Entries =>
-  Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-const zip = (entries: Entries) =>
-  zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strToU8(v)])));
-
 /** A copy of the good bundle with one entry's JSON changed. */
-function edit(entry: string, change: (json: Record<string, any>) => void, base = good): Uint8Array {
-  const entries = entriesOf(base);
-  const json = JSON.parse(entries[entry]!);
-  change(json);
-  return zip({ ...entries, [entry]: JSON.stringify(json) });
-}
+const edit = (entry: string, change: (json: Record<string, any>) => void, base = good) =>
+  editEntry(base, entry, change);
 const items = (c: Record<string, any>) => (c as AnnotationCollection).first.items as any[];
 
 async function expectError(bytes: Uint8Array, code: BundleErrorCode, says: RegExp) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { editEntry } from '../testing/bundleEntries';
 import { loadSeeds } from '../testing/seeds';
 import { readBundle } from './read';
 import { TRICKY_TEXTS, sampleWorkspace } from './sample';
@@ -49,21 +49,11 @@ describe('the staged reader (what the import writes while it reads)', () => {
 
   it('an annotation broken deep in the bundle fails when its chunk is read, with readBundle’s message', async () => {
     const bytes = await seedBundle(200);
-    const entries = Object.fromEntries(
-      Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]),
-    );
-    const coll = JSON.parse(entries['annotations.jsonld']!);
-    // Item 150's offsets run backwards: only the conversion (not the schema) can tell.
-    coll.first.items[150].target.selector[1].start = 9;
-    coll.first.items[150].target.selector[1].end = 4;
-    const bad = zipSync(
-      Object.fromEntries(
-        Object.entries({ ...entries, 'annotations.jsonld': JSON.stringify(coll) }).map(([k, v]) => [
-          k,
-          strToU8(v),
-        ]),
-      ),
-    );
+    const bad = editEntry(bytes, 'annotations.jsonld', (coll) => {
+      // Item 150's offsets run backwards: only the conversion (not the schema) can tell.
+      coll.first.items[150].target.selector[1].start = 9;
+      coll.first.items[150].target.selector[1].end = 4;
+    });
     const staged = await stageBundle(bad);
     if (!staged.ok) throw new Error('the damage is in the annotations: staging must succeed');
     expect(() => staged.value.next(100)).not.toThrow();
