@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests read and tamper with raw bundle JSON */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { editEntry, entriesOf, zipEntries as zip } from '../testing/bundleEntries';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Workspace } from './types';
 import { loadSeeds, seed } from '../testing/seeds';
@@ -30,17 +30,7 @@ async function refused(bytes: Uint8Array) {
   if (r.ok) throw new Error('expected a refusal');
   return r.error;
 }
-type Entries = Record<string, string>;
-const entriesOf = (bytes: Uint8Array): Entries =>
-  Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
-const zip = (e: Entries) =>
-  zipSync(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, strToU8(v)])));
-function edit(bytes: Uint8Array, entry: string, change: (json: any) => void): Uint8Array {
-  const e = entriesOf(bytes);
-  const json = JSON.parse(e[entry]!);
-  change(json);
-  return zip({ ...e, [entry]: JSON.stringify(json) });
-}
+const edit = editEntry;
 
 async function seedWorkspace(annotations = 60): Promise<Workspace> {
   const sources = [...loadSeeds().map((s) => ({ name: s.id, text: s.raw })), ...TRICKY_TEXTS];
@@ -50,6 +40,22 @@ async function seedWorkspace(annotations = 60): Promise<Workspace> {
     annotationsPerGroup: 6,
   });
 }
+
+describe('format 3 as the previous build wrote it', () => {
+  it('group targets with a source and no scope (before the W3C fix) import to the same workspace', async () => {
+    const ws = await seedWorkspace();
+    const now = writeBundle(ws, OPTS);
+    // Until this session a group's targets were exactly { type, source }.
+    const previous = edit(now, 'annotations.jsonld', (coll) => {
+      for (const item of coll.first.items) {
+        if (item.motivation !== 'linking') continue;
+        for (const t of item.target) delete t.scope;
+      }
+    });
+    expect(entriesOf(previous)['annotations.jsonld']).not.toContain('"scope"');
+    expect(await readOk(previous)).toEqual(await readOk(now));
+  });
+});
 
 describe('format 2 → 3: a bundle written by app 0.1.0 (committed fixture)', () => {
   it('reads into the v3 model: ids are sha256, new fields take their defaults, nothing else changes', async () => {
