@@ -2,7 +2,8 @@
 /**
  * `npm run eval`: matching quality on the ECB+ development set, the seeds and the conflict set
  * (shared/testing/evalCli.ts, bundled by esbuild). Prints figures; not part of `npm test`.
- * Flags: --per-topic. ECBPLUS_DIR overrides where the development set is read from.
+ * Flags: --per-topic, --sweep (cuts), --cv (topic cross-validation of the ranking constants;
+ * slow). ECBPLUS_DIR overrides where the development set is read from.
  */
 import { build } from 'esbuild';
 import { join, resolve } from 'node:path';

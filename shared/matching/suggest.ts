@@ -2,7 +2,7 @@ import type { CorpusIndex, IndexedSpan } from './corpus';
 import { firstTokenAt, idfOf, norms, wordCounts } from './corpus';
 import { extractFrames, framesAgree } from './frames';
 import { tokenize } from './tokens';
-import type { Mark, MatchQuery, SuggestOptions, Suggestion } from './types';
+import type { Mark, MatchQuery, RankWeights, SuggestOptions, Suggestion } from './types';
 
 /**
  * Ranking constants, chosen on the ECB+ development set from a coarse grid and stable around
@@ -32,7 +32,15 @@ const FIGURE_BONUS = 0.5;
 const RANK_AT_HALF = 3.5;
 /** The calibrated cut on `Suggestion.score`: below it a candidate is not shown. */
 export const DEFAULT_MIN_SCORE = 0.5;
-const DEFAULTS: Required<SuggestOptions> = {
+/** The shipped constants, as one object (the eval's cross-validation varies them). */
+export const RANK_WEIGHTS: Readonly<RankWeights> = {
+  lead: LEAD_WEIGHT,
+  queryDepthDamping: QUERY_DEPTH_DAMPING,
+  topic: TOPIC_WEIGHT,
+  figureBonus: FIGURE_BONUS,
+  rankAtHalf: RANK_AT_HALF,
+};
+const DEFAULTS: Required<Omit<SuggestOptions, 'weights'>> = {
   limit: 20,
   perArticle: 3,
   minScore: DEFAULT_MIN_SCORE,
@@ -106,6 +114,7 @@ export function suggestMatches(
   opts: SuggestOptions = {},
 ): Suggestion[] {
   const { limit, perArticle, minScore } = { ...DEFAULTS, ...opts };
+  const w: RankWeights = { ...RANK_WEIGHTS, ...opts.weights };
   const qTokens = tokenize(query.text);
   const qWords = wordCounts(qTokens);
   if (qWords.size === 0) return [];
@@ -132,7 +141,7 @@ export function suggestMatches(
   }
   const tNorm = Math.sqrt(tSq);
   const qFrames = extractFrames(query.text);
-  const qDepth = Math.pow(1 + queryLine(index, query), QUERY_DEPTH_DAMPING);
+  const qDepth = Math.pow(1 + queryLine(index, query), w.queryDepthDamping);
 
   // Dense weight arrays over the vocabulary: the loops below only index typed arrays.
   const qWeight = new Float64Array(index.vocab.size);
@@ -153,14 +162,14 @@ export function suggestMatches(
       tDot += tWeight[article.ids[i]!]! * article.tfs[i]!;
     const aNorm = articleNorms.get(article.id) ?? 0;
     const topic = aNorm && tNorm ? tDot / (aNorm * tNorm) : 0;
-    const topicFactor = Math.exp(TOPIC_WEIGHT * topic);
+    const topicFactor = Math.exp(w.topic * topic);
     for (const span of article.spans) {
       let dot = 0;
       const { ids, tfs } = span;
       for (let i = 0; i < ids.length; i++) dot += qWeight[ids[i]!]! * tfs[i]!;
       if (dot === 0) continue;
       const cosine = dot / (qNorm * (spanNorms.get(span) ?? 1));
-      const lead = 1 + LEAD_WEIGHT / ((1 + span.line) * qDepth);
+      const lead = 1 + w.lead / ((1 + span.line) * qDepth);
       let agreeing = 0;
       for (const f of qFrames.length > 0 ? span.frames : []) {
         if (
@@ -169,7 +178,7 @@ export function suggestMatches(
           agreeing++;
         }
       }
-      const figures = 1 + FIGURE_BONUS * Math.min(2, agreeing);
+      const figures = 1 + w.figureBonus * Math.min(2, agreeing);
       candidates.push({
         span,
         cosine,
@@ -202,8 +211,8 @@ export function suggestMatches(
   const lastScore = new Map<string, number>();
   const countIn = new Map<string, number>();
   for (const c of order) {
-    const lifted = c.cosine * Math.exp(TOPIC_WEIGHT * c.topic) * c.figures;
-    let score = lifted / (lifted + RANK_AT_HALF);
+    const lifted = c.cosine * Math.exp(w.topic * c.topic) * c.figures;
+    let score = lifted / (lifted + w.rankAtHalf);
     const prev = lastScore.get(c.span.articleId);
     if (prev !== undefined) score = Math.min(score, prev);
     lastScore.set(c.span.articleId, score);

@@ -84,6 +84,20 @@ export interface SuggestOptions {
    * three; the app only shows the overall best, default false).
    */
   exhaustive?: boolean;
+  /**
+   * Ranking constants other than the shipped ones (`RANK_WEIGHTS`). Only the eval's topic
+   * cross-validation sets them, to choose constants on some topics and score them on others.
+   */
+  weights?: Partial<RankWeights>;
+}
+
+/** The ranking constants of `suggestMatches` (suggest.ts says what each one does). */
+export interface RankWeights {
+  lead: number;
+  queryDepthDamping: number;
+  topic: number;
+  figureBonus: number;
+  rankAtHalf: number;
 }
 
 export interface Mark extends Span {

@@ -18,6 +18,7 @@ import { tfidfMatcher } from '../matching/eval/tfidf';
 import type { Matcher } from '../matching/eval/types';
 import fixture from '../matching/fixtures/seed-matches.json';
 import { loadEcbTopics } from './ecbplus';
+import { printCrossValidation } from './evalCrossValidation';
 import { loadSeeds } from './seeds';
 
 const f3 = (x: number) => x.toFixed(3);
@@ -53,6 +54,10 @@ function main(): void {
   const args = process.argv.slice(2);
   const perTopic = args.includes('--per-topic');
   const topics = loadEcbTopics();
+  if (args.includes('--cv')) {
+    printCrossValidation(topics);
+    return;
+  }
   const matchers: Matcher[] = [ourMatcher, tfidfMatcher];
   const totals = new Map<string, Counts>(matchers.map((m) => [m.name, emptyCounts()]));
   console.log(`ECB+ development set: ${topics.length} topics`);
