@@ -6,7 +6,7 @@ import { makeSelectors } from '../shared/anchoring/selectors';
 import { canonicalizeText } from '../shared/text/canonical';
 import { annotationDefaults, articleDefaults } from '../shared/model/defaults';
 import type { Annotation, Article } from '../shared/model/types';
-import { clickText, dragSelect, openArticle, SEED_TITLES } from './support/editor';
+import { clickText, LA_101, LA_167, openArticle, SEED_TITLES, tagClaim } from './support/editor';
 
 /**
  * Issue 9: from linked claims to a checked story. The editor rates two groups, notes how a
@@ -17,15 +17,7 @@ if (process.env.E2E_BASE_URL) test.use({ baseURL: process.env.E2E_BASE_URL });
 
 const A498 = 'The operation saw 498 individuals from 42 countries arrested';
 const B498 = 'a total of 498 illegal immigrants were arrested';
-const LA_101 = 'At least 101 arrests were made in Los Angeles County';
-const LA_167 = 'The Times said 167 arrests were made in and around Los Angeles';
 const RESOLUTION = 'The 167 covers the whole LA area office, the 101 the county.';
-
-async function tagClaim(page: Page, text: string) {
-  await dragSelect(page, text);
-  await page.keyboard.press('c');
-  await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
-}
 
 /** Tag `second` in its article, then link `first` (already tagged) to it via its suggestion. */
 async function linkPair(

@@ -1,5 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { clickText, dragSelect, highlightCount, openArticle, SEED_TITLES } from './support/editor';
+import { expect, test } from '@playwright/test';
+import {
+  clickText,
+  highlightCount,
+  LA_101,
+  LA_167,
+  linkLosAngeles,
+  SEED_TITLES,
+} from './support/editor';
 
 /**
  * Issue 7, item 5 in side by side: "not linked" is not "absent". With a claim group focused,
@@ -8,15 +15,6 @@ import { clickText, dragSelect, highlightCount, openArticle, SEED_TITLES } from 
  */
 if (process.env.E2E_BASE_URL) test.use({ baseURL: process.env.E2E_BASE_URL });
 
-const LA_101 = 'At least 101 arrests were made in Los Angeles County';
-const LA_167 = 'The Times said 167 arrests were made in and around Los Angeles';
-
-async function tagClaim(page: Page, text: string) {
-  await dragSelect(page, text);
-  await page.keyboard.press('c');
-  await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
-}
-
 test('side by side: the LA arrests group shows "likely here" in the unlinked column; Link adds it, undo takes it back', async ({
   page,
 }) => {
@@ -24,14 +22,7 @@ test('side by side: the LA arrests group shows "likely here" in the unlinked col
   await page.goto('/');
   await expect(page.getByTestId('library-item')).toHaveCount(5);
   // The Los Angeles group: 101 (Federal agents) linked to 167 (Newsmax) through its suggestion.
-  await openArticle(page, SEED_TITLES.newsmax);
-  await tagClaim(page, LA_167);
-  await openArticle(page, SEED_TITLES.federalAgents);
-  await tagClaim(page, LA_101);
-  await page.getByTestId('link-open').click();
-  const to167 = page.getByTestId('suggestion').filter({ hasText: '167 arrests' }).first();
-  await to167.getByTestId('suggestion-accept').click();
-  await expect(page.getByTestId('group-member')).toHaveCount(2);
+  await linkLosAngeles(page);
 
   // Side by side with the Breitbart list, which names Los Angeles but is not linked.
   await page.getByRole('tab', { name: 'Side by side' }).click();

@@ -1,5 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clickText, dragSelect, highlightCount, openArticle, SEED_TITLES } from './support/editor';
+import {
+  clickText,
+  dragSelect,
+  highlightCount,
+  LA_101,
+  LA_167,
+  openArticle,
+  SEED_TITLES,
+  tagClaim,
+} from './support/editor';
 
 /**
  * Issue 3: link matching claims across articles, flag conflicts, review sources side by side.
@@ -9,21 +18,12 @@ import { clickText, dragSelect, highlightCount, openArticle, SEED_TITLES } from 
 // Lets a run use its own preview server while other suites share the default one.
 if (process.env.E2E_BASE_URL) test.use({ baseURL: process.env.E2E_BASE_URL });
 
-const LA_101 = 'At least 101 arrests were made in Los Angeles County';
-const LA_167 = 'The Times said 167 arrests were made in and around Los Angeles';
 const LA_LIST = 'Los Angeles, California (101)';
 const NEARLY_500 = 'Federal immigration agents made nearly 500 arrests';
 
 async function start(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('library-item')).toHaveCount(5);
-}
-
-/** Select `text` in the viewer with the mouse and press C; the new claim's panel opens. */
-async function tagClaim(page: Page, text: string, viewer = 0) {
-  await dragSelect(page, text, { viewer });
-  await page.keyboard.press('c');
-  await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
 }
 
 /** Select `text` with the mouse, press Q and name the speaker. */

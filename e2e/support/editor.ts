@@ -121,3 +121,29 @@ export const SEED_TITLES = {
   newsmax: 'ICE arrested nearly 500 people',
   federalAgents: 'Federal immigration agents made nearly 500',
 } as const;
+
+/** The two Los Angeles figures the seeds disagree on (101 in one outlet, 167 in another). */
+export const LA_101 = 'At least 101 arrests were made in Los Angeles County';
+export const LA_167 = 'The Times said 167 arrests were made in and around Los Angeles';
+
+/** Select `text` in the viewer with the mouse and press C; the new claim's panel opens. */
+export async function tagClaim(page: Page, text: string, viewer = 0) {
+  await dragSelect(page, text, { viewer });
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('inspector-text').last()).toHaveText(text);
+}
+
+/**
+ * The Los Angeles claim group as an editor makes it: tag the 167 (Newsmax), tag the 101 (Federal
+ * agents) and link it to the 167 through its suggestion.
+ */
+export async function linkLosAngeles(page: Page) {
+  await openArticle(page, SEED_TITLES.newsmax);
+  await tagClaim(page, LA_167);
+  await openArticle(page, SEED_TITLES.federalAgents);
+  await tagClaim(page, LA_101);
+  await page.getByTestId('link-open').click();
+  const to167 = page.getByTestId('suggestion').filter({ hasText: '167 arrests' }).first();
+  await to167.getByTestId('suggestion-accept').click();
+  await expect(page.getByTestId('group-member')).toHaveCount(2);
+}
