@@ -277,7 +277,10 @@ function check(ops: Op[], finalOrder: [number, number][]) {
   for (const [key, writes] of byField) {
     const heads = writes.filter((w) => !replacedAny.has(w.id));
     expect(heads.length).toBeGreaterThan(0);
-    const values = new Set(heads.map((h) => JSON.stringify(h.value)));
+    // Deletes agree on "deleted" whatever their times.
+    const shown = (w: FieldWrite) =>
+      w.field === 'deletedAt' && w.value !== null ? 'deleted' : JSON.stringify(w.value);
+    const values = new Set(heads.map(shown));
     const conflict = fieldConflicts.get(key);
     if (values.size > 1) {
       expect(conflict, `conflict expected on ${key}`).toBeDefined();
@@ -290,7 +293,9 @@ function check(ops: Op[], finalOrder: [number, number][]) {
         story[table as 'annotations' | 'groups'] as unknown as Record<string, unknown>[]
       ).find((x) => x.id === row)!;
       const value = heads[0]!.value;
-      if (field.startsWith('tag:')) {
+      if (field === 'deletedAt') {
+        expect(rowValue.deletedAt === null).toBe(value === null);
+      } else if (field.startsWith('tag:')) {
         expect((rowValue.tags as string[]).includes(field.slice(4))).toBe(value === true);
       } else {
         expect(rowValue[field]).toEqual(value);

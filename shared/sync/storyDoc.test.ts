@@ -206,4 +206,14 @@ describe('story document merge', () => {
     expect(undoWrite(ana, w.id, 'Ana', 11)).toBeNull();
     expect(readStory(ana).annotations.find((a) => a.id === 'a1')!.note).toBe('x');
   });
+
+  it('two editors deleting the same row agree: no conflict, deleted on both', () => {
+    const { ana, ben } = twoEditors();
+    deleteRow(ana, 'annotations', 'a1', 'Ana', 10);
+    deleteRow(ben, 'annotations', 'a1', 'Ben', 11);
+    sync(ana, ben);
+    expect(readStory(ana).conflicts).toEqual([]);
+    expect(readStory(ana).annotations.find((a) => a.id === 'a1')!.deletedAt).not.toBeNull();
+    expect(readStory(ben)).toEqual(readStory(ana));
+  });
 });

@@ -340,7 +340,11 @@ function resolveRow(doc: Y.Doc, table: SyncTable, row: string, writes: FieldWrit
     if (isTextEdit({ table, field })) continue;
     const state = fieldState(fields.get(field) ?? [], initialValue(doc, table, row, field));
     values[field] = state.value;
-    if (state.conflict) conflicts.push({ kind: 'field', table, row, field, heads: state.heads });
+    // Two editors who both deleted a row agree (it is deleted); only their times differ.
+    const bothDeleted = field === 'deletedAt' && state.heads.every((h) => h.value !== null);
+    if (state.conflict && !bothDeleted) {
+      conflicts.push({ kind: 'field', table, row, field, heads: state.heads });
+    }
     if (field === 'deletedAt' && state.value !== null) {
       const edits = editsUnseenByDelete(writes, state.heads);
       if (edits.length > 0) {
