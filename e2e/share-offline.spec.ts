@@ -6,7 +6,8 @@ import { SyncServer, freshProfile, joinStory, storeRows, syncBadge } from './sup
  * Issue 10, offline work: two editors keep working while the sync server is down (stopped, so
  * their WebSockets really close), one reloads meanwhile, then the server restarts on the same
  * SQLite file. Texts merge, a scalar both changed is a conflict both see and can resolve, and a
- * delete that crossed a teammate's link is a conflict, never a silent loss.
+ * delete that crossed a teammate's link or note, or a group emptied while a teammate rated it,
+ * is a conflict, never a silent loss.
  */
 const QUOTE =
   'are shielding criminal aliens from immigration enforcement and creating a magnet for illegal immigration.';
@@ -20,6 +21,7 @@ test.beforeAll(async () => {
   await sync.start();
   sync.story('offline-merge', { Ana: 'editor', Ben: 'editor' });
   sync.story('delete-link', { Ana: 'editor', Ben: 'editor' });
+  sync.story('crossings', { Ana: 'editor', Ben: 'editor' });
 });
 test.afterAll(() => sync.stop());
 
@@ -196,4 +198,102 @@ test('Ana deletes a claim Ben has just linked: the link survives as a conflict B
   await expect
     .poll(async () => (await storeRows(b)).annotations)
     .toEqual((await storeRows(a)).annotations);
+});
+
+test('Ana rates a group Ben empties and deletes a claim whose note Ben edits: two conflicts, both settled', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const a = await freshProfile(browser);
+  const b = await freshProfile(browser);
+  await joinStory(a, sync, await sync.token('crossings', 'Ana'), [
+    SEED_TITLES.ice498,
+    SEED_TITLES.statesCities,
+  ]);
+  await joinStory(b, sync, await sync.token('crossings', 'Ben'));
+
+  // Ana tags the 498 claim in two sources and links them, then unlinks the other source's: the
+  // group is left with one claim, A498. She also tags the sanctuary claim.
+  await openArticle(a, SEED_TITLES.statesCities);
+  await dragSelect(a, B498);
+  await a.keyboard.press('c');
+  await openArticle(a, SEED_TITLES.ice498);
+  await dragSelect(a, QUOTE);
+  await a.keyboard.press('c');
+  await dragSelect(a, A498);
+  await a.keyboard.press('c');
+  await a.getByTestId('link-open').click();
+  await a
+    .getByTestId('suggestion')
+    .filter({ hasText: B498.slice(0, 30) })
+    .first()
+    .getByTestId('suggestion-accept')
+    .click();
+  const members = a.getByTestId('group-member');
+  await expect(members).toHaveCount(2);
+  await members
+    .filter({ hasText: B498.slice(0, 30) })
+    .getByTestId('unlink')
+    .click();
+  await expect(members).toHaveCount(1);
+  await openArticle(b, SEED_TITLES.ice498);
+  await item(b, A498).click();
+  await expect(b.getByTestId('group-member')).toHaveCount(1);
+  await expect(item(b, QUOTE)).toHaveCount(1);
+
+  await offline(a, b);
+  // Ana rates the group False and deletes the sanctuary claim…
+  await item(a, A498).click();
+  await a.getByTestId('verdict-select').selectOption('False');
+  await item(a, QUOTE).click();
+  await a.getByTestId('inspector-delete').click();
+  await expect(item(a, QUOTE)).toHaveCount(0);
+  // …while Ben unlinks the group's last claim (the group goes) and writes a note on that claim.
+  await item(b, A498).click();
+  await b.getByTestId('group-member').getByTestId('unlink').click();
+  await expect(b.getByTestId('group-member')).toHaveCount(0);
+  await item(b, QUOTE).click();
+  await typeInNote(b, 'end', 'Ben: DHS statement, 12 March.');
+  await expect(item(b, QUOTE)).toContainText('DHS statement');
+
+  await online(a, b);
+  // Neither crossing is silent: both editors see both, each side's action named.
+  for (const p of [a, b]) {
+    await expect(p.getByTestId('sync-conflict-count')).toHaveText('2 conflicts');
+    await syncBadge(p).click();
+    const conflicts = p.getByTestId('conflict');
+    await expect(conflicts).toHaveCount(2);
+    const group = conflicts.filter({ hasText: 'left it empty' });
+    await expect(group).toContainText('Ana rated it “False”; Ben unlinked “The operation saw 498');
+    await expect(group.getByRole('button', { name: 'Keep the group' })).toBeVisible();
+    await expect(group.getByRole('button', { name: 'Accept the removal' })).toBeVisible();
+    const deleted = conflicts.filter({ hasText: QUOTE.slice(0, 30) });
+    await expect(deleted).toContainText('Ana deleted it while Ben edited its note');
+  }
+
+  // Ben keeps the group: A498 is linked back, with Ana's verdict, on both sides.
+  await b
+    .getByTestId('conflict')
+    .filter({ hasText: 'left it empty' })
+    .getByRole('button', { name: 'Keep the group' })
+    .click();
+  // Ana restores the claim: it comes back with Ben's note.
+  await a
+    .getByTestId('conflict')
+    .filter({ hasText: QUOTE.slice(0, 30) })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  for (const p of [a, b]) {
+    await expect(p.getByTestId('conflict')).toHaveCount(0);
+    await expect(p.getByTestId('sync-conflict-count')).toHaveCount(0);
+    await p.keyboard.press('Escape');
+    await expect(item(p, QUOTE)).toContainText('Ben: DHS statement, 12 March.');
+    await item(p, A498).click();
+    await expect(p.getByTestId('group-member')).toHaveCount(1);
+    await expect(p.getByTestId('verdict-select')).toHaveValue('False');
+  }
+  await expect
+    .poll(async () => (await storeRows(b)).annotations)
+    .toEqual((await storeRows(a)).annotations);
+  expect((await storeRows(b)).groups).toEqual((await storeRows(a)).groups);
 });

@@ -12,8 +12,9 @@ import type { CorroborateDatabase } from '../db/database';
 import type { Annotation, Article, ClaimGroup } from '../../shared/model/types';
 import { applyRowChange } from '../../shared/sync/fromRows';
 import { reconcile, rowKey, type TableRows } from '../../shared/sync/reconcile';
-import { readStory, setField, type Conflict } from '../../shared/sync/storyDoc';
-import { conflictSubject } from '../../shared/sync/describeConflict';
+import { readStory, type Conflict } from '../../shared/sync/storyDoc';
+import { conflictSubject, describeEmptiedGroup } from '../../shared/sync/describeConflict';
+import { resolveConflict } from '../../shared/sync/resolveConflict';
 import type { Scalar } from '../../shared/sync/writes';
 import type { StoryLink, SyncDatabase } from './syncDatabase';
 
@@ -46,6 +47,8 @@ const RECONNECT_MAX_DELAY_MS = 5000;
 export interface ShownConflict {
   conflict: Conflict;
   subject: string;
+  /** A group's emptying: what was edited and who left it empty (it names other rows). */
+  detail: string | null;
 }
 
 export class StorySession {
@@ -291,22 +294,17 @@ export class StorySession {
     return story.conflicts.map((conflict) => ({
       conflict,
       subject: conflictSubject(story, conflict),
+      detail:
+        conflict.kind === 'emptied-while-edited' ? describeEmptiedGroup(story, conflict) : null,
     }));
   }
 
-  /** Resolves a field conflict with one of the shown values or a third one. */
+  /**
+   * Settles a conflict (shared/sync/resolveConflict.ts): a field's value (shown or third); for a
+   * delete or a group's emptying, null restores / keeps it and a time confirms the removal.
+   */
   async resolve(conflict: Conflict, value: Scalar): Promise<void> {
-    const field = conflict.kind === 'field' ? conflict.field : 'deletedAt';
-    setField(
-      this.doc,
-      conflict.table,
-      conflict.row,
-      field,
-      value,
-      this.link.editor,
-      this.now(),
-      'local',
-    );
+    resolveConflict(this.doc, conflict, value, this.link.editor, this.now(), 'local');
     await this.schedule();
   }
 

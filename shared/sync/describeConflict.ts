@@ -26,8 +26,8 @@ export function conflictSubject(story: StoryTables, c: Conflict): string {
   return article ? `article “${shorten(article.title)}”` : 'an article';
 }
 
-/** What one write did, in an editor's words. */
-function action(w: FieldWrite): string {
+/** What one write did, in an editor's words (null: said by another write of the same change). */
+function action(w: FieldWrite): string | null {
   if (w.field.startsWith('tag:')) {
     return w.value ? `tagged it “${w.field.slice(4)}”` : `removed the tag “${w.field.slice(4)}”`;
   }
@@ -36,6 +36,19 @@ function action(w: FieldWrite): string {
       return w.value ? 'linked it into a claim group' : 'unlinked it';
     case 'stance':
       return 'changed its stance';
+    case 'note':
+    case 'reasoning':
+      return `edited its ${w.field}`;
+    case 'resolution':
+      return 'edited its resolution note';
+    case 'verdict':
+      return w.value === null ? 'cleared its verdict' : `rated it “${String(w.value)}”`;
+    case 'status':
+      return `set its status to “${String(w.value)}”`;
+    case 'label':
+      return `renamed it “${shorten(String(w.value))}”`;
+    case 'labelEdited':
+      return w.value ? null : 'gave it back its default label';
     default:
       return `changed its ${w.field}`;
   }
@@ -50,10 +63,37 @@ export function describeCrossedEdits(edits: readonly FieldWrite[]): string {
   for (const w of edits) {
     const who = w.by ?? 'Someone';
     const linked = edits.some((e) => e.by === w.by && e.field === 'groupId' && e.value);
-    if (w.field === 'stance' && linked) continue;
+    const act = action(w);
+    if ((w.field === 'stance' && linked) || act === null) continue;
     const set = byEditor.get(who) ?? new Set<string>();
-    set.add(action(w));
+    set.add(act);
     byEditor.set(who, set);
   }
   return [...byEditor].map(([who, acts]) => `${who} ${[...acts].join(', ')}`).join('; ');
+}
+
+/** How one exit took part in emptying a group, in an editor's words. */
+function leaving(story: StoryTables, w: FieldWrite): string {
+  if (w.table === 'groups') return 'confirmed its removal';
+  const a = story.annotations.find((r) => r.id === w.row);
+  const what = a ? `“${shorten(a.quote.exact)}”` : 'an annotation';
+  if (w.field === 'deletedAt') return `deleted ${what}`;
+  return w.value === null ? `unlinked ${what}` : `moved ${what} to another group`;
+}
+
+/**
+ * "Ana rated it “False”; Ben unlinked “…”, which left it empty": the group edits an emptying
+ * crossed, then who emptied it and how.
+ */
+export function describeEmptiedGroup(
+  story: StoryTables,
+  c: Extract<Conflict, { kind: 'emptied-while-edited' }>,
+): string {
+  const byEditor = new Map<string, Set<string>>();
+  for (const w of c.leaves) {
+    const who = w.by ?? 'Someone';
+    byEditor.set(who, (byEditor.get(who) ?? new Set<string>()).add(leaving(story, w)));
+  }
+  const leaves = [...byEditor].map(([who, acts]) => `${who} ${[...acts].join(', ')}`).join('; ');
+  return `${describeCrossedEdits(c.edits)}; ${leaves}, which left it empty`;
 }

@@ -14,18 +14,21 @@ import {
   addAnnotation,
   addArticle,
   addGroup,
+  recordTextEdit,
   setField,
   textOf,
-  touchTexts,
 } from './storyDoc';
 import type { Scalar, SyncTable } from './writes';
 
 type Row = Article | Annotation | ClaimGroup;
 
-/** Replaces the changed middle of `text` so it reads `next`, leaving the rest untouched. */
-export function spliceText(text: Y.Text, next: string): void {
+/**
+ * Replaces the changed middle of `text` so it reads `next`, leaving the rest untouched. Returns
+ * whether anything changed.
+ */
+export function spliceText(text: Y.Text, next: string): boolean {
   const prev = text.toString();
-  if (prev === next) return;
+  if (prev === next) return false;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
   let end = 0;
@@ -40,6 +43,7 @@ export function spliceText(text: Y.Text, next: string): void {
   if (removed > 0) text.delete(start, removed);
   const inserted = next.slice(start, next.length - end);
   if (inserted) text.insert(start, inserted);
+  return true;
 }
 
 export function applyRowChange(
@@ -76,14 +80,14 @@ export function applyRowChange(
         if (!now.has(t)) setField(doc, table, after.id, `tag:${t}`, false, by, at, origin);
     }
     if (table !== 'articles') {
-      let edited = false;
       for (const field of TEXT_FIELDS[table]) {
-        if (a[field] !== b[field]) {
-          spliceText(textOf(doc, table, after.id, field), a[field] as string);
-          edited = true;
+        if (
+          a[field] !== b[field] &&
+          spliceText(textOf(doc, table, after.id, field), a[field] as string)
+        ) {
+          recordTextEdit(doc, table, after.id, field, by, at, origin);
         }
       }
-      if (edited) touchTexts(doc, table, after.id, at, origin);
     }
   }, origin);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Annotation } from '../model/types';
+import type { Annotation, ClaimGroup } from '../model/types';
 import { annotationOn, group, seedArticle } from '../testing/story';
 import { applyRowChange } from './fromRows';
 import type { TableRows } from './reconcile';
@@ -28,7 +28,10 @@ function replica(name: string) {
       a.id === id ? { ...(a as Annotation), ...patch } : a,
     );
   };
-  return { doc, store, sync, edit };
+  const editGroup = (id: string, patch: Partial<ClaimGroup>) => {
+    store.groups = store.groups.map((g) => (g.id === id ? { ...(g as ClaimGroup), ...patch } : g));
+  };
+  return { doc, store, sync, edit, editGroup };
 }
 
 const exchange = (a: Y.Doc, b: Y.Doc) => {
@@ -74,5 +77,40 @@ describe('store ⇄ story document reconciliation', () => {
     ana.store.articles.push(article);
     ana.sync();
     expect(ana.sync()).toEqual({ push: [], pull: [] });
+  });
+
+  it('one batch that rates a group and unlinks its last member is a decision; crossing it offline is a conflict', () => {
+    const ana = replica('Ana');
+    const ben = replica('Ben');
+    const article = seedArticle('003');
+    ana.store.articles.push(article);
+    ana.store.annotations.push({
+      ...annotationOn(article, 'a1', 0, 'Ana'),
+      groupId: 'g1',
+      stance: 'agrees',
+    });
+    ana.store.groups.push(group('g1', 'Who said it'));
+    ana.sync();
+    exchange(ana.doc, ben.doc);
+    ben.sync();
+
+    // Ben, offline, rates the group then unlinks its only claim (the store deletes the group):
+    // both reach the document in one reconciliation.
+    ben.editGroup('g1', { verdict: 'False', deletedAt: 500 });
+    ben.edit('a1', { groupId: null, stance: null });
+    ben.sync();
+    expect(readStory(ben.doc).conflicts).toEqual([]);
+    expect(readStory(ben.doc).groups[0]!.deletedAt).not.toBeNull();
+
+    // Meanwhile Ana, offline too, wrote its reasoning: that crossed Ben's unlink.
+    ana.editGroup('g1', { reasoning: 'Two sources.' });
+    ana.sync();
+    exchange(ana.doc, ben.doc);
+    ana.sync();
+    ben.sync();
+    expect(readStory(ana.doc).conflicts.map((c) => [c.kind, c.row])).toEqual([
+      ['emptied-while-edited', 'g1'],
+    ]);
+    expect(ana.store).toEqual(ben.store);
   });
 });

@@ -17,7 +17,11 @@ export interface ReconcilePlan {
   pull: { table: SyncTable; row: Row }[];
 }
 
-const TABLES: SyncTable[] = ['articles', 'annotations', 'groups'];
+/**
+ * Groups before annotations: when one batch holds an editor's rating of a group and the unlink
+ * that emptied it, the unlink is recorded having seen the rating (a decision, not a conflict).
+ */
+const TABLES: SyncTable[] = ['articles', 'groups', 'annotations'];
 
 /** Row content for comparison: `updatedAt` is each side's bookkeeping, not content. */
 export function rowKey(row: Row): string {

@@ -6,12 +6,15 @@ import {
   addArticle,
   addGroup,
   deleteRow,
+  editText,
   readStory,
   setField,
   textOf,
   undoWrite,
 } from './storyDoc';
 import { applyRowChange } from './fromRows';
+import { describeCrossedEdits } from './describeConflict';
+import { resolveConflict } from './resolveConflict';
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
@@ -139,5 +142,78 @@ describe('story document merge', () => {
     expect(a1(ana).updatedAt).toBe(9_000);
     expect(a1(ben)).toEqual(a1(ana));
     expect(a1(ana).note).toMatch(/^(Ana\.Ben\.|Ben\.Ana\.)$/);
+  });
+
+  it('lists a note edit crossing a delete; restoring keeps the note, deleting anyway clears it', () => {
+    const { ana, ben } = twoEditors();
+    const before = readStory(ben).annotations.find((a) => a.id === 'a1')!;
+    deleteRow(ana, 'annotations', 'a1', 'Ana', 20);
+    applyRowChange(ben, 'annotations', before, { ...before, note: 'Hospital: 14.' }, 'Ben', 21);
+    sync(ana, ben);
+    for (const doc of [ana, ben]) {
+      const story = readStory(doc);
+      const c = story.conflicts.find((x) => x.kind === 'deleted-while-edited');
+      if (c?.kind !== 'deleted-while-edited') throw new Error('expected a delete conflict');
+      expect(c).toMatchObject({ table: 'annotations', row: 'a1' });
+      expect(describeCrossedEdits(c.edits)).toBe('Ben edited its note');
+      expect(story.annotations.find((a) => a.id === 'a1')).toMatchObject({
+        deletedAt: 20,
+        note: 'Hospital: 14.',
+      });
+    }
+    // Ana deletes it anyway, having now seen the note: no conflict left.
+    const c = readStory(ana).conflicts[0]!;
+    resolveConflict(ana, c, 22, 'Ana', 22);
+    sync(ana, ben);
+    expect(readStory(ben).conflicts).toEqual([]);
+    // Ben edits the note again meanwhile offline and Ana's second delete had not seen that: listed.
+    editText(ben, 'annotations', 'a1', 'note', (t) => t.insert(0, 'Ben: '), 'Ben', 23);
+    resolveConflict(ana, c, 24, 'Ana', 24);
+    sync(ana, ben);
+    const again = readStory(ana).conflicts[0]!;
+    expect(again).toMatchObject({ kind: 'deleted-while-edited', row: 'a1' });
+    resolveConflict(ben, again, null, 'Ben', 25);
+    sync(ana, ben);
+    expect(readStory(ana).conflicts).toEqual([]);
+    expect(readStory(ana).annotations.find((a) => a.id === 'a1')).toMatchObject({
+      deletedAt: null,
+      note: 'Ben: Hospital: 14.',
+    });
+  });
+
+  it('lists any field edit crossing a delete: an article’s title, an annotation’s tag', () => {
+    const { ana, ben, article } = twoEditors();
+    deleteRow(ana, 'articles', article.id, 'Ana', 20);
+    setField(ben, 'articles', article.id, 'title', 'Raids: ICE figures', 'Ben', 21);
+    deleteRow(ben, 'annotations', 'a2', 'Ben', 22);
+    setField(ana, 'annotations', 'a2', 'tag:casualties', true, 'Ana', 23);
+    sync(ana, ben);
+    const conflicts = readStory(ben).conflicts.filter((c) => c.kind === 'deleted-while-edited');
+    expect(conflicts.map((c) => [c.table, c.row])).toEqual([
+      ['annotations', 'a2'],
+      ['articles', article.id],
+    ]);
+    expect(
+      conflicts.map((c) =>
+        c.kind === 'deleted-while-edited' ? describeCrossedEdits(c.edits) : '',
+      ),
+    ).toEqual(['Ana tagged it “casualties”', 'Ben changed its title']);
+  });
+
+  it('a text edit’s record is never undone as a scalar (the store undoes the text itself)', () => {
+    const { ana } = twoEditors();
+    const w = editText(ana, 'annotations', 'a1', 'note', (t) => t.insert(0, 'x'), 'Ana', 10);
+    expect(undoWrite(ana, w.id, 'Ana', 11)).toBeNull();
+    expect(readStory(ana).annotations.find((a) => a.id === 'a1')!.note).toBe('x');
+  });
+
+  it('two editors deleting the same row agree: no conflict, deleted on both', () => {
+    const { ana, ben } = twoEditors();
+    deleteRow(ana, 'annotations', 'a1', 'Ana', 10);
+    deleteRow(ben, 'annotations', 'a1', 'Ben', 11);
+    sync(ana, ben);
+    expect(readStory(ana).conflicts).toEqual([]);
+    expect(readStory(ana).annotations.find((a) => a.id === 'a1')!.deletedAt).not.toBeNull();
+    expect(readStory(ben)).toEqual(readStory(ana));
   });
 });

@@ -4,14 +4,17 @@
  *                   the same text, so two concurrent imports give one article).
  *  - `annotations`  Y.Map id → Y.Map { base: immutable fields + initial scalars, note: Y.Text }
  *  - `groups`       Y.Map id → Y.Map { base, reasoning: Y.Text, resolution: Y.Text }
- *  - `writes`       Y.Map writeId → FieldWrite: every scalar edit of every row (see writes.ts),
- *                   kept apart from the rows so a write can never be lost with a row object.
- * Texts merge character by character (Y.Text); scalars merge by write records and surface
- * conflicts; deletes are tombstones (`deletedAt` writes); undo is a new write by its author.
+ *  - `writes`       Y.Map writeId → FieldWrite: every scalar edit of every row, and a record of
+ *                   each text edit (see writes.ts), kept apart from the rows so a write can
+ *                   never be lost with a row object.
+ * Texts merge character by character (Y.Text), each edit leaving a record of who and when;
+ * scalars merge by write records and surface conflicts; deletes are tombstones (`deletedAt`
+ * writes); undo is a new write by its author.
  */
 import * as Y from 'yjs';
 import type { Annotation, Article, ClaimGroup } from '../model/types';
 import { deriveGroupFacts } from '../rules/groups';
+import { lostToEmptying } from './groupEmptying';
 import type { FieldWrite, Scalar, SyncTable } from './writes';
 import { byField, editsUnseenByDelete, fieldState } from './writes';
 
@@ -39,6 +42,10 @@ export const TEXT_FIELDS = {
   groups: ['reasoning', 'resolution'],
 } as const satisfies Record<SyncTable, readonly string[]>;
 
+/** A text edit's record (who and when), not a scalar write: it merges and is never a head. */
+export const isTextEdit = (w: Pick<FieldWrite, 'table' | 'field'>) =>
+  (TEXT_FIELDS[w.table] as readonly string[]).includes(w.field);
+
 type AnnotationBase = Omit<Annotation, 'note' | 'updatedAt'>;
 type GroupBase = Omit<ClaimGroup, 'reasoning' | 'resolution' | 'updatedAt'>;
 type ArticleBase = Omit<Article, 'updatedAt'>;
@@ -51,6 +58,16 @@ export type Conflict =
       row: string;
       deletes: FieldWrite[];
       edits: FieldWrite[];
+    }
+  | {
+      /** A group edit crossed its last member leaving (groupEmptying.ts). */
+      kind: 'emptied-while-edited';
+      table: 'groups';
+      row: string;
+      leaves: FieldWrite[];
+      edits: FieldWrite[];
+      /** The annotations "keep the group" links back. */
+      members: string[];
     };
 
 export interface StoryTables {
@@ -148,11 +165,47 @@ export function setField(
     by,
     at,
     basedOn: state.heads.map((h) => h.id),
+    ...knowledge(doc, table, row, field, value, writes),
   };
-  // A delete remembers what it saw, so edits made meanwhile by others surface as a conflict.
-  if (field === 'deletedAt' && value !== null) record.saw = writes.map((w) => w.id);
   doc.transact(() => writesMap(doc).set(record.id, record), origin);
   return record;
+}
+
+/**
+ * What a write must remember having seen, so edits made meanwhile by others surface as a
+ * conflict instead of vanishing: a delete, the row's writes; a write that takes a live member
+ * out of its group (or confirms a group's removal), that group's writes and earlier exits.
+ */
+function knowledge(
+  doc: Y.Doc,
+  table: SyncTable,
+  row: string,
+  field: string,
+  value: Scalar,
+  writes: readonly FieldWrite[],
+): Pick<FieldWrite, 'saw' | 'exits'> {
+  const deleting = field === 'deletedAt' && value !== null;
+  let exits: string | undefined;
+  if (table === 'groups' && deleting) exits = row;
+  if (table === 'annotations' && (field === 'groupId' || deleting)) {
+    const current = (f: string) =>
+      fieldState(
+        writes.filter((w) => w.field === f),
+        initialValue(doc, table, row, f),
+      ).value;
+    const groupId = current('groupId');
+    const live = current('deletedAt') === null;
+    if (typeof groupId === 'string' && live && (deleting || value !== groupId)) exits = groupId;
+  }
+  if (!deleting && exits === undefined) return {};
+  const saw = new Set(deleting ? writes.map((w) => w.id) : []);
+  if (exits !== undefined) {
+    const group = exits;
+    writesMap(doc).forEach((w) => {
+      if ((w.table === 'groups' && w.row === group) || w.exits === group) saw.add(w.id);
+    });
+  }
+  return exits === undefined ? { saw: [...saw] } : { saw: [...saw], exits };
 }
 
 export const deleteRow = (
@@ -178,7 +231,8 @@ export function undoWrite(
   origin: ChangeOrigin = 'local',
 ): FieldWrite | null {
   const target = writesMap(doc).get(writeId);
-  if (!target || target.by !== by) return null;
+  // A text edit is undone as a new text edit (the store's undo splices the text back).
+  if (!target || target.by !== by || isTextEdit(target)) return null;
   const fieldWrites = rowWrites(doc, target.table, target.row).filter(
     (w) => w.field === target.field,
   );
@@ -196,35 +250,72 @@ export function undoWrite(
     by,
     at,
     basedOn: [writeId],
+    ...knowledge(
+      doc,
+      target.table,
+      target.row,
+      target.field,
+      before.value,
+      rowWrites(doc, target.table, target.row),
+    ),
   };
-  if (record.field === 'deletedAt' && record.value !== null) {
-    record.saw = rowWrites(doc, target.table, target.row).map((w) => w.id);
-  }
   doc.transact(() => writesMap(doc).set(record.id, record), origin);
   return record;
 }
 
 /**
- * Records when an editor last changed a row's texts, so a note edit moves the row's last-edit
- * time like any scalar edit. One key per replica (`textAt:<clientID>`): concurrent edits never
- * overwrite each other's time, and every replica reads the same maximum.
+ * Records a text edit (note, reasoning, resolution) with who and when, after the characters
+ * went into its Y.Text. It moves the row's last-edit time like any scalar edit, and a delete or
+ * a group's emptying that had not seen it lists it as crossed. It replaces nothing: text merges.
  */
-export function touchTexts(
+export function recordTextEdit(
   doc: Y.Doc,
   table: 'annotations' | 'groups',
   row: string,
+  field: string,
+  by: string | null,
   at: number,
   origin: ChangeOrigin = 'local',
-): void {
-  const map = rowsMap(doc, table).get(row);
-  if (!map) throw new Error(`No ${table} row ${row} in this story.`);
-  const key = `textAt:${doc.clientID}`;
-  const prev = map.get(key);
-  if (typeof prev === 'number' && prev >= at) return;
-  doc.transact(() => map.set(key, at), origin);
+): FieldWrite {
+  if (!isTextEdit({ table, field })) throw new Error(`${field} is not a text of ${table}.`);
+  textOf(doc, table, row, field); // throws for a row or text the story does not hold
+  const record: FieldWrite = {
+    id: nextWriteId(doc),
+    table,
+    row,
+    field,
+    value: null,
+    by,
+    at,
+    basedOn: [],
+  };
+  doc.transact(() => writesMap(doc).set(record.id, record), origin);
+  return record;
 }
 
-/** The latest text edit time on a row (0 when its texts were never edited). */
+/** Edits a text and records it (one transaction): the way every text change enters the story. */
+export function editText(
+  doc: Y.Doc,
+  table: 'annotations' | 'groups',
+  row: string,
+  field: string,
+  edit: (text: Y.Text) => void,
+  by: string | null,
+  at: number,
+  origin: ChangeOrigin = 'local',
+): FieldWrite {
+  let record: FieldWrite | undefined;
+  doc.transact(() => {
+    edit(textOf(doc, table, row, field));
+    record = recordTextEdit(doc, table, row, field, by, at, origin);
+  }, origin);
+  return record!;
+}
+
+/**
+ * The latest text edit time kept on the row itself (`textAt:<clientID>`), by documents written
+ * before text edits were records; 0 when there is none.
+ */
 function textEditedAt(row: Y.Map<unknown>): number {
   let at = 0;
   row.forEach((v, k) => {
@@ -246,9 +337,14 @@ function resolveRow(doc: Y.Doc, table: SyncTable, row: string, writes: FieldWrit
   const conflicts: Conflict[] = [];
   const names = new Set<string>([...SCALAR_FIELDS[table], ...fields.keys()]);
   for (const field of names) {
+    if (isTextEdit({ table, field })) continue;
     const state = fieldState(fields.get(field) ?? [], initialValue(doc, table, row, field));
     values[field] = state.value;
-    if (state.conflict) conflicts.push({ kind: 'field', table, row, field, heads: state.heads });
+    // Two editors who both deleted a row agree (it is deleted); only their times differ.
+    const bothDeleted = field === 'deletedAt' && state.heads.every((h) => h.value !== null);
+    if (state.conflict && !bothDeleted) {
+      conflicts.push({ kind: 'field', table, row, field, heads: state.heads });
+    }
     if (field === 'deletedAt' && state.value !== null) {
       const edits = editsUnseenByDelete(writes, state.heads);
       if (edits.length > 0) {
@@ -274,11 +370,15 @@ function tagsOf(base: { tags: string[] }, values: Record<string, unknown>): stri
 /** The story as app rows (tombstoned rows included, as in the store) plus open conflicts. */
 export function readStory(doc: Y.Doc): StoryTables {
   const index = new Map<string, FieldWrite[]>();
-  writesMap(doc).forEach((w) => {
-    const key = `${w.table}/${w.row}`;
-    const list = index.get(key);
+  const exitsOf = new Map<string, FieldWrite[]>();
+  const add = (map: Map<string, FieldWrite[]>, key: string, w: FieldWrite) => {
+    const list = map.get(key);
     if (list) list.push(w);
-    else index.set(key, [w]);
+    else map.set(key, [w]);
+  };
+  writesMap(doc).forEach((w) => {
+    add(index, `${w.table}/${w.row}`, w);
+    if (w.exits !== undefined) add(exitsOf, w.exits, w);
   });
   const conflicts: Conflict[] = [];
   const writesOf = (table: SyncTable, id: string) => index.get(`${table}/${id}`) ?? [];
@@ -335,11 +435,22 @@ export function readStory(doc: Y.Doc): StoryTables {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const derivedGroups = deriveGroupFacts(groups, annotations);
   const groupById = new Map(derivedGroups.map((g) => [g.id, g]));
+  // An empty group is deleted on read; an edit its emptying had not seen is listed, not lost.
+  for (const g of derivedGroups) {
+    if (g.deletedAt === null) continue;
+    const edits = writesOf('groups', g.id).filter(
+      (w) => w.field !== 'deletedAt' && !isDerivedField('groups', w.field, g),
+    );
+    const loss = lostToEmptying(exitsOf.get(g.id) ?? [], edits);
+    if (loss) conflicts.push({ kind: 'emptied-while-edited', table: 'groups', row: g.id, ...loss });
+  }
   // A derived fact is never a conflict: it follows from the members, which merge on their own.
+  // A group's own delete is derived too: its emptying's conflicts are the ones listed above.
   const shown = conflicts.filter(
     (c) =>
       c.table !== 'groups' ||
-      (c.kind === 'field' ? !isDerivedField('groups', c.field, groupById.get(c.row) ?? {}) : false),
+      c.kind === 'emptied-while-edited' ||
+      (c.kind === 'field' && !isDerivedField('groups', c.field, groupById.get(c.row) ?? {})),
   );
   return {
     articles: articles.sort(byId),

@@ -25,8 +25,17 @@ export interface FieldWrite {
   at: number;
   /** Ids of the heads this write saw and replaced. */
   basedOn: string[];
-  /** Deletes only: every write on the row the deleter had seen, to spot edits made meanwhile. */
+  /**
+   * What the writer had seen, to spot edits made meanwhile by others. A delete: every write on
+   * its row. A write that took an annotation out of a group (`exits`): also every write on that
+   * group and every earlier exit from it (see groupEmptying.ts).
+   */
   saw?: string[];
+  /**
+   * The group this write took a live member out of (an unlink, a move, a member's delete, an
+   * undo of a link), or on a group's own row the group whose removal an editor confirmed.
+   */
+  exits?: string;
 }
 
 /** The records no other record replaced. */

@@ -9,7 +9,8 @@ const when = (at: number) => new Date(at).toLocaleString();
 
 /**
  * Conflicts side by side: each editor's value with who and when; keep one or write a third.
- * A delete that crossed someone's edit offers Restore or Delete anyway.
+ * A delete that crossed someone's edit offers Restore or Delete anyway; a group left empty while
+ * someone edited it offers Keep the group (its last claims linked back) or Accept the removal.
  */
 export function ConflictList({
   conflicts,
@@ -25,8 +26,8 @@ export function ConflictList({
   }
   return (
     <ul className="conflicts" data-testid="conflicts">
-      {conflicts.map(({ conflict: c, subject }) => (
-        <li key={`${c.table}/${c.row}/${c.kind === 'field' ? c.field : 'deleted'}`}>
+      {conflicts.map(({ conflict: c, subject, detail }) => (
+        <li key={`${c.table}/${c.row}/${c.kind === 'field' ? c.field : c.kind}`}>
           {c.kind === 'field' ? (
             <FieldConflict
               conflict={c}
@@ -34,6 +35,25 @@ export function ConflictList({
               readOnly={readOnly}
               onResolve={onResolve}
             />
+          ) : c.kind === 'emptied-while-edited' ? (
+            <div className="conflict" data-testid="conflict">
+              <p className="conflict-field">{subject}</p>
+              <p>
+                {detail}. Keep the group to link its last{' '}
+                {c.members.length > 1 ? 'claims' : 'claim'} back with that work, or accept its
+                removal.
+              </p>
+              {!readOnly && (
+                <div className="conflict-actions">
+                  <button type="button" onClick={() => onResolve(c, null)}>
+                    Keep the group
+                  </button>
+                  <button type="button" className="danger" onClick={() => onResolve(c, Date.now())}>
+                    Accept the removal
+                  </button>
+                </div>
+              )}
+            </div>
           ) : (
             <div className="conflict" data-testid="conflict">
               <p className="conflict-field">{subject}</p>
