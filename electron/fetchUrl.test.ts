@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkAddress, fetchUrl, FETCH_LIMITS } from './fetchUrl';
+import { trickle } from './testing/trickleServer';
 
 // A real local HTTP server (127.0.0.1, issue-8's port range) serving the saved news page.
 const PORT = 47801;
@@ -10,6 +11,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const page = readFileSync(resolve('renderer/features/library/fixtures/news-page.html'));
 let server: Server;
 const seenCookies: (string | undefined)[] = [];
+/** Requests whose connection the client closed before the body was sent whole. */
+const abandoned: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -32,6 +35,11 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.write('<p>partial');
       // Never ends: the time limit must stop it.
+    } else if (path.startsWith('/trickle')) {
+      // 16 chunks of 4 KB, 40 ms apart; '/trickle-chunked' without Content-Length.
+      trickle(req, res, { chunks: 16, size: 4096, everyMs: 40, declare: path === '/trickle' }, () =>
+        abandoned.push(path),
+      );
     } else if (path === '/image') {
       res.writeHead(200, { 'Content-Type': 'image/png' });
       res.end(Buffer.from([0x89, 0x50]));
@@ -89,5 +97,72 @@ describe('fetchUrl (main process)', () => {
     expect(checkAddress('javascript:alert(1)')).toMatchObject({ reason: /not javascript:/ });
     expect(checkAddress('https://user:pw@example.com/')).toMatchObject({ reason: /password/ });
     expect(checkAddress('not a url')).toMatchObject({ reason: /not a web address/ });
+  });
+});
+
+describe('fetchUrl progress and Cancel', () => {
+  it('reports bytes received of the declared size, chunk by chunk, ending at the total', async () => {
+    const seen: [number, number | null][] = [];
+    const r = await fetchUrl(`${BASE}/trickle`, FETCH_LIMITS, fetch, {
+      onProgress: (received, total) => seen.push([received, total]),
+    });
+    expect(r).toMatchObject({ ok: true });
+    expect(r.ok && r.bytes.byteLength).toBe(16 * 4096);
+    expect(seen[0]).toEqual([0, 16 * 4096]);
+    expect(seen.at(-1)).toEqual([16 * 4096, 16 * 4096]);
+    // The body arrived over time, not at once: several steps, strictly growing.
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+  });
+
+  it('reports an unknown total as null when the site sends no Content-Length', async () => {
+    const totals = new Set<number | null>();
+    const r = await fetchUrl(`${BASE}/trickle-chunked`, FETCH_LIMITS, fetch, {
+      onProgress: (_received, total) => totals.add(total),
+    });
+    expect(r.ok && r.bytes.byteLength).toBe(16 * 4096);
+    expect([...totals]).toEqual([null]);
+  });
+
+  it('Cancel mid-body aborts the download at once and returns no bytes', async () => {
+    const controller = new AbortController();
+    const t0 = Date.now();
+    const r = await fetchUrl(`${BASE}/trickle`, FETCH_LIMITS, fetch, {
+      signal: controller.signal,
+      onProgress: (received) => received >= 3 * 4096 && controller.abort(),
+    });
+    expect(r).toEqual({ ok: false, reason: 'the download was cancelled', cancelled: true });
+    // 16 chunks take 640 ms; a cancel after the third returns long before.
+    expect(Date.now() - t0).toBeLessThan(500);
+    // The server sees the connection dropped before it sent everything.
+    await expect.poll(() => abandoned.includes('/trickle')).toBe(true);
+  });
+
+  it('a cancel before the request sends nothing', async () => {
+    let requests = 0;
+    const counting: typeof fetch = (...args) => {
+      requests++;
+      return fetch(...args);
+    };
+    const r = await fetchUrl(`${BASE}/story`, FETCH_LIMITS, counting, {
+      signal: AbortSignal.abort(),
+    });
+    expect(r).toMatchObject({ cancelled: true });
+    expect(requests).toBe(0);
+  });
+
+  it('keeps the size and time limits while reporting progress (and says which stopped it)', async () => {
+    const big = await fetchUrl(
+      `${BASE}/trickle-chunked`,
+      { ...FETCH_LIMITS, maxBytes: 10_000 },
+      fetch,
+      { signal: new AbortController().signal, onProgress: () => {} },
+    );
+    expect(big).toEqual({ ok: false, reason: expect.stringMatching(/larger than/) });
+    const slow = await fetchUrl(`${BASE}/trickle`, { ...FETCH_LIMITS, timeoutMs: 200 }, fetch, {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    expect(slow).toEqual({ ok: false, reason: 'the site did not answer within 200 ms' });
   });
 });

@@ -2,10 +2,25 @@
  * Fetches one web page (or PDF/Word document) for import, in the main process where CORS does
  * not apply. Deliberately narrow: http/https only, no credentials in the address, no cookies
  * (Node's fetch keeps none and we send none), at most MAX_REDIRECTS redirects each re-checked,
- * a total time limit and a byte limit enforced while streaming. The bytes then take the same
- * decoding and sanitising path as an imported file.
+ * a total time limit and a byte limit enforced while streaming. Progress (bytes received, of
+ * Content-Length when the site sends one) is reported while the body streams, and the editor's
+ * Cancel aborts the request at once (`signal`). The bytes then take the same decoding and
+ * sanitising path as an imported file.
  */
 import type { FetchUrlResult } from '../shared/ipc/contract';
+
+export interface FetchControl {
+  /** The editor's Cancel: aborts the request (or the body) wherever it is. */
+  signal?: AbortSignal;
+  /** Bytes received so far, and the declared size (Content-Length) or null when unknown. */
+  onProgress?: (received: number, total: number | null) => void;
+}
+
+export const FETCH_CANCELLED: FetchUrlResult = {
+  ok: false,
+  reason: 'the download was cancelled',
+  cancelled: true,
+};
 
 export const FETCH_LIMITS = {
   /** Same as the largest importable document (a PDF); pages are far smaller. */
@@ -43,12 +58,17 @@ export async function fetchUrl(
   raw: string,
   limits = FETCH_LIMITS,
   fetchImpl: typeof fetch = fetch,
+  { signal, onProgress }: FetchControl = {},
 ): Promise<FetchUrlResult> {
   const checked = checkAddress(raw);
   if ('reason' in checked) return { ok: false, reason: checked.reason };
+  if (signal?.aborted) return FETCH_CANCELLED;
   let url = checked.url;
+  // One controller stops the request for either reason; `signal.aborted` tells which it was.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const cancel = () => controller.abort();
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
     for (let hop = 0; ; hop++) {
       const res = await fetchImpl(url.href, {
@@ -97,12 +117,17 @@ export async function fetchUrl(
         await res.body?.cancel();
         return { ok: false, reason: tooLarge(limits.maxBytes) };
       }
-      const bytes = await readCapped(res, limits.maxBytes);
+      const total = Number.isFinite(declared) && declared > 0 ? declared : null;
+      onProgress?.(0, total);
+      const bytes = await readCapped(res, limits.maxBytes, (received) =>
+        onProgress?.(received, total),
+      );
       if (!bytes) return { ok: false, reason: tooLarge(limits.maxBytes) };
       if (bytes.byteLength === 0) return { ok: false, reason: 'the page is empty' };
       return { ok: true, url: url.href, contentType: contentType || 'text/html', bytes };
     }
   } catch (e) {
+    if (signal?.aborted) return FETCH_CANCELLED;
     if (controller.signal.aborted)
       return {
         ok: false,
@@ -115,10 +140,15 @@ export async function fetchUrl(
     };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
   }
 }
 
-async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
+async function readCapped(
+  res: Response,
+  max: number,
+  onChunk: (received: number) => void,
+): Promise<Uint8Array | null> {
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -132,6 +162,7 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array | null
       return null;
     }
     chunks.push(value);
+    onChunk(total);
   }
   const out = new Uint8Array(total);
   let at = 0;

@@ -81,6 +81,29 @@ describe('preload', () => {
     expect(electron.listeners.get(IPC_CHANNELS.menuCommand)?.size).toBe(0);
   });
 
+  it('fetchUrl relays only its own progress, as plain numbers, and stops listening after', async () => {
+    const bridge = await loadExposedBridge();
+    const seen: unknown[] = [];
+    let finish!: (v: { channel: string; args: unknown[] }) => void;
+    electron.ipcRenderer.invoke.mockImplementationOnce(
+      () => new Promise((resolve) => (finish = resolve)),
+    );
+    const pending = bridge.fetchUrl({ url: 'https://a.example/', id: 'f1' }, (p) => seen.push(p));
+    electron.emit(IPC_CHANNELS.fetchProgress, { id: 'f1', received: 10, total: 100 });
+    electron.emit(IPC_CHANNELS.fetchProgress, { id: 'other', received: 50, total: 100 });
+    electron.emit(IPC_CHANNELS.fetchProgress, { id: 'f1', received: 'x', total: 100 });
+    electron.emit(IPC_CHANNELS.fetchProgress, { id: 'f1', received: 20, total: null, extra: 1 });
+    finish({ channel: IPC_CHANNELS.fetchUrl, args: [] });
+    await pending;
+    expect(seen).toEqual([
+      { id: 'f1', received: 10, total: 100 },
+      { id: 'f1', received: 20, total: null },
+    ]);
+    expect(electron.listeners.get(IPC_CHANNELS.fetchProgress)?.size).toBe(0);
+    await bridge.cancelFetch('f1');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CHANNELS.cancelFetch, 'f1');
+  });
+
   it('hands the page no ipcRenderer, channel names or Node objects', async () => {
     const bridge = await loadExposedBridge();
     const values = Object.values(bridge) as unknown[];

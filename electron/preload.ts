@@ -6,9 +6,11 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, isMenuCommand } from '../shared/ipc/contract';
+import { IPC_CHANNELS, isFetchProgress, isMenuCommand } from '../shared/ipc/contract';
 import type {
   CorroborateBridge,
+  FetchProgress,
+  FetchUrlRequest,
   InvokeArgs,
   InvokeChannel,
   InvokeResult,
@@ -27,7 +29,20 @@ export const bridge = {
   openFiles: (req) => invoke(IPC_CHANNELS.openFiles, req),
   saveFile: (req) => invoke(IPC_CHANNELS.saveFile, req),
   openLink: (req) => invoke(IPC_CHANNELS.openLink, req),
-  fetchUrl: (url) => invoke(IPC_CHANNELS.fetchUrl, url),
+  async fetchUrl(req: FetchUrlRequest, onProgress?: (progress: FetchProgress) => void) {
+    // Progress of this fetch only (by its id), as plain numbers: never the IPC event.
+    const relay = (_event: IpcRendererEvent, p: unknown) => {
+      if (isFetchProgress(p) && p.id === req.id)
+        onProgress?.({ id: p.id, received: p.received, total: p.total });
+    };
+    if (onProgress) ipcRenderer.on(IPC_CHANNELS.fetchProgress, relay);
+    try {
+      return await invoke(IPC_CHANNELS.fetchUrl, req);
+    } finally {
+      if (onProgress) ipcRenderer.removeListener(IPC_CHANNELS.fetchProgress, relay);
+    }
+  },
+  cancelFetch: (id) => invoke(IPC_CHANNELS.cancelFetch, id),
   allowSyncServer: (address) => invoke(IPC_CHANNELS.allowSyncServer, address),
   onMenuCommand(listener: (cmd: MenuCommand) => void) {
     // Only known commands pass; the listener never sees the IPC event (it holds `sender`).

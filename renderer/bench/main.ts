@@ -4,6 +4,7 @@ import { benchMatrix } from './review.bench';
 import { benchImportFloor } from './importFloor.bench';
 import { benchStructuredArticle } from './sources.bench';
 import { benchHugeContent } from './huge.bench';
+import { benchImportThread } from './importThread.bench';
 
 /**
  * Browser benchmarks, run by scripts/bench.mjs in Chromium with a throwaway profile (so the
@@ -24,6 +25,7 @@ const BENCHES = [
   benchImportFloor,
   benchStructuredArticle,
   benchHugeContent,
+  benchImportThread,
 ];
 
 declare global {
@@ -39,7 +41,8 @@ window.runBenches = async () => {
     // Names survive minification only as data: BENCH_ONLY picks a bench by identity.
     if (only === 'ImportFloor' && bench !== benchImportFloor) continue;
     if (only === 'HugeContent' && bench !== benchHugeContent) continue;
-    if (only && only !== 'ImportFloor' && only !== 'HugeContent') continue;
+    if (only === 'ImportThread' && bench !== benchImportThread) continue;
+    if (only && !['ImportFloor', 'HugeContent', 'ImportThread'].includes(only)) continue;
     await bench((name: string, value: number, detail?: string, unit?: string) => {
       figures.push({ name, value, detail, unit });
     });

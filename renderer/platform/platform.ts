@@ -27,8 +27,12 @@ export interface Platform {
    */
   openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
-  /** Fetches a web page for import; only the desktop app can (browsers block it: CORS). */
-  fetchUrl(url: string): Promise<FetchUrlResult>;
+  /**
+   * Fetches a web page for import; only the desktop app can (browsers block it: CORS).
+   * `onProgress` gets the bytes received (of the declared size, when known); aborting `signal`
+   * stops the download and resolves `{ ok: false, cancelled: true }`.
+   */
+  fetchUrl(url: string, control?: FetchControl): Promise<FetchUrlResult>;
   /**
    * Names the team sync server before connecting (null: none). The desktop app then allows
    * exactly that origin in its CSP and request filter; `reload` says the page must reload for
@@ -37,20 +41,39 @@ export interface Platform {
   allowSyncServer(address: string | null): Promise<AllowSyncServerResult>;
 }
 
+export interface FetchControl {
+  signal?: AbortSignal;
+  onProgress?: (received: number, total: number | null) => void;
+}
+
 declare global {
   interface Window {
     corroborate?: CorroborateBridge;
   }
 }
 
-function electronPlatform(bridge: CorroborateBridge): Platform {
+export function electronPlatform(bridge: CorroborateBridge): Platform {
   return {
     kind: 'electron',
     openFiles: (req) => bridge.openFiles(req),
     saveFile: (req) => bridge.saveFile(req),
     openLink: (req) => bridge.openLink(req),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
-    fetchUrl: (url) => bridge.fetchUrl(url),
+    async fetchUrl(url, { signal, onProgress } = {}) {
+      const id = crypto.randomUUID();
+      if (signal?.aborted)
+        return { ok: false, reason: 'the download was cancelled', cancelled: true };
+      const cancel = () => void bridge.cancelFetch(id);
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return await bridge.fetchUrl(
+          { url, id },
+          onProgress && ((p) => onProgress(p.received, p.total)),
+        );
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+    },
     allowSyncServer: (address) => bridge.allowSyncServer(address),
   };
 }

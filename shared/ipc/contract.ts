@@ -11,6 +11,8 @@ export const IPC_CHANNELS = {
   saveFile: 'corroborate:save-file',
   openLink: 'corroborate:open-link',
   fetchUrl: 'corroborate:fetch-url',
+  cancelFetch: 'corroborate:cancel-fetch',
+  fetchProgress: 'corroborate:fetch-progress',
   allowSyncServer: 'corroborate:allow-sync-server',
   menuCommand: 'corroborate:menu-command',
 } as const;
@@ -85,7 +87,32 @@ export type FetchUrlResult =
       contentType: string;
       bytes: Uint8Array;
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; cancelled?: true };
+
+/** One fetch, named by the renderer so that its progress and its Cancel find it. */
+export interface FetchUrlRequest {
+  url: string;
+  /** Unique per fetch within the window (a random UUID); at most 64 characters. */
+  id: string;
+}
+
+/** Bytes of the body received so far, of `total` (Content-Length) when the site declared it. */
+export interface FetchProgress {
+  id: string;
+  received: number;
+  total: number | null;
+}
+
+export function isFetchProgress(value: unknown): value is FetchProgress {
+  const v = value as Partial<FetchProgress> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    typeof v.received === 'number' &&
+    (v.total === null || typeof v.total === 'number')
+  );
+}
 
 /** A link the editor clicked in an article; main shows the address again before opening it. */
 export interface OpenLinkRequest {
@@ -112,8 +139,15 @@ export interface CorroborateBridge {
   openFiles(req: OpenFilesRequest): Promise<OpenFilesResult>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   openLink(req: OpenLinkRequest): Promise<OpenLinkResult>;
-  /** Fetches a web page for import (CORS does not apply in main). */
-  fetchUrl(url: string): Promise<FetchUrlResult>;
+  /**
+   * Fetches a web page for import (CORS does not apply in main), reporting the bytes received;
+   * `cancelFetch(req.id)` aborts it, and it then resolves `{ ok: false, cancelled: true }`.
+   */
+  fetchUrl(
+    req: FetchUrlRequest,
+    onProgress?: (progress: FetchProgress) => void,
+  ): Promise<FetchUrlResult>;
+  cancelFetch(id: string): Promise<void>;
   /**
    * Allows exactly this team sync server (ws:// or wss://) in the CSP and the request filter,
    * replacing any other; null allows none.
@@ -129,6 +163,7 @@ export const BRIDGE_KEYS = [
   'saveFile',
   'openLink',
   'fetchUrl',
+  'cancelFetch',
   'allowSyncServer',
   'onMenuCommand',
 ] as const;
@@ -138,7 +173,8 @@ export interface InvokeChannelMap {
   [IPC_CHANNELS.openFiles]: { args: [req: OpenFilesRequest]; result: OpenFilesResult };
   [IPC_CHANNELS.saveFile]: { args: [req: SaveFileRequest]; result: SaveFileResult };
   [IPC_CHANNELS.openLink]: { args: [req: OpenLinkRequest]; result: OpenLinkResult };
-  [IPC_CHANNELS.fetchUrl]: { args: [url: string]; result: FetchUrlResult };
+  [IPC_CHANNELS.fetchUrl]: { args: [req: FetchUrlRequest]; result: FetchUrlResult };
+  [IPC_CHANNELS.cancelFetch]: { args: [id: string]; result: void };
   [IPC_CHANNELS.allowSyncServer]: {
     args: [address: string | null];
     result: AllowSyncServerResult;
@@ -148,6 +184,7 @@ export interface InvokeChannelMap {
 /** One-way channels (main → renderer, `webContents.send` / `ipcRenderer.on`). */
 export interface SendChannelMap {
   [IPC_CHANNELS.menuCommand]: [cmd: MenuCommand];
+  [IPC_CHANNELS.fetchProgress]: [progress: FetchProgress];
 }
 
 export type InvokeChannel = keyof InvokeChannelMap;

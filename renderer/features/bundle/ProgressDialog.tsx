@@ -1,7 +1,10 @@
 import { Dialog } from '../../components/Dialog';
 import type { BundleTask } from './bundleStore';
 
-/** Progress of a long export or import, with Cancel while cancelling can still undo it all. */
+/**
+ * Progress of a long export or import, with Cancel while cancelling can still undo it all.
+ * A total of 0 means the end is not known yet.
+ */
 export function ProgressDialog({ task }: { task: BundleTask }) {
   const cancel = task.cancel;
   return (
@@ -9,10 +12,17 @@ export function ProgressDialog({ task }: { task: BundleTask }) {
       <p className="hint" aria-live="polite">
         {task.phase}
       </p>
-      <progress max={Math.max(1, task.total)} value={Math.min(task.done, task.total)} />
-      <p className="hint">
-        {Math.floor((100 * Math.min(task.done, task.total)) / Math.max(1, task.total))} %
-      </p>
+      {task.total > 0 ? (
+        <>
+          <progress max={task.total} value={Math.min(task.done, task.total)} />
+          <p className="hint">
+            {Math.floor((100 * Math.min(task.done, task.total)) / task.total)} %
+          </p>
+        </>
+      ) : (
+        // No known end (a download without Content-Length): an indeterminate bar, no percentage.
+        <progress />
+      )}
       <div className="dialog-actions">
         <button
           type="button"

@@ -15,9 +15,11 @@ export function OpenUrlDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const problem = await importFromUrl(address.trim());
-      if (problem) setError(`Could not open ${address.trim()}: ${problem}.`);
-      else onClose();
+      const outcome = await importFromUrl(address.trim());
+      if (outcome === 'imported') onClose();
+      // Cancelled: the dialog stays, with the address, to try again or close.
+      else if (outcome !== 'cancelled')
+        setError(`Could not open ${address.trim()}: ${outcome.reason}.`);
     } catch (e) {
       setError(`Could not open the address: ${e instanceof Error ? e.message : String(e)}.`);
     } finally {

@@ -1,4 +1,4 @@
-import type { OpenedFile } from '../../../shared/ipc/contract';
+import type { FetchUrlResult, OpenedFile } from '../../../shared/ipc/contract';
 import type { ArticleOrigin } from '../../../shared/model/types';
 import { decodeBytes, MAX_PDF_BYTES } from '../../../shared/text/decode';
 import { notify, reportError } from '../../components/toasts';
@@ -8,7 +8,13 @@ import { openArticle } from '../../state/uiState';
 import { undo } from '../../state/history';
 import { describeImport, importPrepared, type ImportReport } from './importArticles';
 import { prepareFile, prepareText, type Prepared } from './prepareArticle';
-import { isImportCancelled, throwIfCancelled, type ImportProgress } from './importCancel';
+import {
+  importCancelled,
+  isImportCancelled,
+  throwIfCancelled,
+  type ImportControl,
+  type ImportProgress,
+} from './importCancel';
 import { startImportTask } from './importTask';
 
 export const ARTICLE_FILTERS = [
@@ -52,17 +58,63 @@ export async function importPastedText(text: string): Promise<ImportReport | nul
   }
 }
 
+/** How opening a web address ended: imported, cancelled by the editor, or why it could not. */
+export type UrlImportOutcome = 'imported' | 'cancelled' | { reason: string };
+
 /**
  * File › Open web address…: the main process fetches the page (browsers cannot: CORS) and it
- * takes the same path as an imported file. Returns why it failed, or null once imported.
+ * takes the same path as an imported file. The download shows its progress (bytes received, of
+ * the declared size when the site sends one) with Cancel, which aborts the request in main;
+ * nothing is written until the page is read, so a cancelled open adds nothing.
  */
-export async function importFromUrl(address: string): Promise<string | null> {
-  const fetched = await platform.fetchUrl(address);
-  if (!fetched.ok) return fetched.reason;
+export async function importFromUrl(address: string): Promise<UrlImportOutcome> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const task = startImportTask(`Opening ${address}`, () => controller.abort());
+  if (!task)
+    return { reason: 'an import is still running: wait for it to finish or cancel it first' };
+  try {
+    task.update({ phase: 'Connecting…', done: 0, total: 0 });
+    const fetched = await platform.fetchUrl(address, {
+      signal,
+      onProgress: (received, total) =>
+        task.update({
+          phase: `Downloading… ${megabytes(received)}${total ? ` of ${megabytes(total)}` : ''}`,
+          done: received,
+          total: total ?? 0,
+        }),
+    });
+    if (!fetched.ok) {
+      if (fetched.cancelled || signal.aborted) throw importCancelled();
+      return { reason: fetched.reason };
+    }
+    throwIfCancelled(signal);
+    const onProgress: ImportProgress = (done, total, stage) =>
+      task.update({ phase: `${stage}…`, done, total });
+    const prepared = await prepareFetched(fetched, { signal, onProgress });
+    if (!prepared.ok) return { reason: prepared.reason };
+    if (!prepared.article.url) prepared.article.url = fetched.url;
+    throwIfCancelled(signal);
+    // From here the row is written in one transaction: it can no longer be stopped halfway.
+    task.update({ phase: 'Saving…', done: 1, total: 1, cancel: null });
+    await finish([prepared], 'Open web address');
+    return 'imported';
+  } catch (e) {
+    if (!isImportCancelled(e)) throw e;
+    notify('info', 'Opening the address was cancelled. Nothing was added to the library.');
+    return 'cancelled';
+  } finally {
+    task.end();
+  }
+}
+
+async function prepareFetched(
+  fetched: Extract<FetchUrlResult, { ok: true }>,
+  control: ImportControl,
+): Promise<Prepared> {
   const kind: ArticleOrigin['kind'] = 'url';
   // The model names a fetched article by its address.
   const name = fetched.url;
-  let prepared: Prepared;
   const binary = fetched.contentType.includes('pdf')
     ? 'pdf'
     : fetched.contentType.includes('wordprocessingml')
@@ -70,26 +122,27 @@ export async function importFromUrl(address: string): Promise<string | null> {
       : null;
   if (binary) {
     const { prepareBinary } = await import('./prepareBinary');
-    prepared = await prepareBinary(name, fetched.bytes, binary, kind);
-  } else {
-    const decoded = await decodeBytes(fetched.bytes);
-    if (!decoded.ok) return decoded.reason;
-    const format =
-      fetched.contentType === 'text/plain'
-        ? 'txt'
-        : fetched.contentType === 'text/markdown'
-          ? 'md'
-          : 'html';
-    prepared = await prepareText(decoded.text, { kind, name, format }, fetched.url);
+    return prepareBinary(name, fetched.bytes, binary, kind, control);
   }
-  if (!prepared.ok) return prepared.reason;
-  if (!prepared.article.url) prepared.article.url = fetched.url;
-  await finish([prepared], 'Open web address');
-  return null;
+  const decoded = await decodeBytes(fetched.bytes);
+  if (!decoded.ok) return { ok: false, name, reason: decoded.reason };
+  const format =
+    fetched.contentType === 'text/plain'
+      ? 'txt'
+      : fetched.contentType === 'text/markdown'
+        ? 'md'
+        : 'html';
+  return prepareText(decoded.text, { kind, name, format }, fetched.url, control);
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /**
- * Reads every file (PDF pages off the main thread, Word in a worker) with progress and Cancel,
+ * Reads every file (PDFs, Word files and web pages in workers) with progress and Cancel,
  * then stores them all in one transaction. Cancel works until that write starts; nothing is
  * written before it, so a cancelled import leaves the library exactly as it was.
  */

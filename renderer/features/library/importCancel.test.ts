@@ -7,7 +7,7 @@ import { readPdfPages, type PdfJsLike } from './pdfText';
 import { pdfResult, readPdf } from './pdfResult';
 import { importDocx } from './docxImport';
 import { isImportCancelled } from './importCancel';
-import { importHtml, importHtmlSliced } from './htmlImport';
+import { importHtml, importHtmlOffThread } from './htmlImport';
 import { readFileSync } from 'node:fs';
 
 // pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (browsers and Electron have it).
@@ -116,7 +116,7 @@ describe('HTML import in steps', () => {
   it('gives exactly what the one-step import gives, yielding to the window between steps', async () => {
     let frames = 0;
     const count = setInterval(() => frames++, 0);
-    const sliced = await importHtmlSliced(page, { readability: true });
+    const sliced = await importHtmlOffThread(page, { readability: true });
     clearInterval(count);
     expect(sliced).toEqual(importHtml(page, { readability: true }));
     expect(sliced.built.text).toContain('an end to unpaid standby shifts at weekends');
@@ -125,7 +125,7 @@ describe('HTML import in steps', () => {
 
   it('stops between steps when cancelled', async () => {
     const controller = new AbortController();
-    const pending = importHtmlSliced(page, { readability: true }, controller.signal);
+    const pending = importHtmlOffThread(page, { readability: true }, controller.signal);
     controller.abort();
     expect(isImportCancelled(await rejection(pending))).toBe(true);
   });

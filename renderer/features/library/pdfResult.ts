@@ -20,8 +20,9 @@ export async function pdfResult(
         'it is a scanned PDF with no text layer (run text recognition, e.g. “Make searchable”/OCR in your PDF tool, then import the result)',
     };
   }
-  // Page by page, yielding to the UI whenever a slice has taken 25 ms (a page takes 1–20 ms):
-  // no long task on the main thread, and Cancel is answered between slices.
+  // Page by page, yielding whenever a slice has taken 25 ms (a page takes 1–20 ms): in the app
+  // this runs in pdfRead.worker.ts, where it lets a progress message out; Cancel is answered
+  // between slices.
   const layout = pdfLayout(read.pages);
   let sliceStart = performance.now();
   for (const page of read.pages) {

@@ -2,8 +2,7 @@ import type { PdfItem, PdfPage } from '../../../shared/structure/pdfLayout';
 
 /**
  * Reads every page's positioned text with pdf.js. The pdf.js module is passed in: the app uses
- * the browser build whose parsing runs in pdf.js's own Web Worker, Node tests and the bench use
- * the legacy build. Only text is read: no rendering, fonts or images.
+ * the browser build inside pdfRead.worker.ts, Node tests and the bench use the legacy build. Only text is read: no rendering, fonts or images.
  */
 export interface PdfJsLike {
   getDocument(src: {

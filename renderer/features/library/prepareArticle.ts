@@ -4,7 +4,7 @@ import type { ArticleOrigin } from '../../../shared/model/types';
 import { canonicalizeText } from '../../../shared/text/canonical';
 import { decodeArticleBytes, formatFromName } from '../../../shared/text/decode';
 import { plainStructure } from '../../../shared/structure/builder';
-import { importHtml, importHtmlSliced } from './htmlImport';
+import { importHtml, importHtmlOffThread } from './htmlImport';
 import type { ImportControl } from './importCancel';
 
 /** Decode, sanitize and canonicalize one file. Pure apart from DOMParser; writes nothing. */
@@ -38,9 +38,9 @@ export async function prepareText(
     return finishPrepared(name, origin, extract.built, { ...extract.facts, fileName: name });
   }
   if (origin.format === 'html') {
-    // In steps, with a frame between them: a heavy saved page never freezes the window whole.
+    // Readability in a Worker, then DOMPurify on the article alone: a heavy page never freezes the window.
     control.onProgress?.(0, 1, 'Finding the article in the page');
-    const extract = await importHtmlSliced(raw, { readability: true, url }, control.signal);
+    const extract = await importHtmlOffThread(raw, { readability: true, url }, control.signal);
     return finishPrepared(
       name,
       origin,

@@ -6,8 +6,9 @@ import type { ImportControl } from './importCancel';
 
 /**
  * PDF and Word files: binary formats whose readers are large, so this module (and they) load
- * only when such a file is imported. Both parse off the main thread (pdf.js in its worker,
- * mammoth in ours), report progress and stop on the signal; they write nothing.
+ * only when such a file is imported. Both parse off the main thread (pdf.js wholly in
+ * pdfRead.worker.ts, mammoth in docx.worker.ts), report progress and stop on the signal; they
+ * write nothing.
  */
 export async function prepareBinary(
   name: string,
