@@ -4,7 +4,9 @@ import { useStore } from '../../state/createStore';
 import { openArticle, uiStore } from '../../state/uiState';
 import { deleteArticle } from '../annotate/annotationOps';
 import { notify, reportError } from '../../components/toasts';
-import { undo } from '../../state/history';
+import { runUndo } from '../../app/useAppKeys';
+import { withChangeProgress } from '../changes/changeTask';
+import { ChangeCancelled } from '../../db/changes';
 import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
@@ -93,14 +95,20 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
               aria-label={`Delete ${article.title}`}
               title="Delete article"
               onClick={() =>
-                void deleteArticle(article.id)
+                void withChangeProgress(`Deleting “${article.title}”`, (progress) =>
+                  deleteArticle(article.id, progress),
+                )
                   .then(() =>
                     notify('info', `Deleted “${article.title}”.`, {
                       label: 'Undo',
-                      run: () => void undo(),
+                      run: () => void runUndo('undo'),
                     }),
                   )
-                  .catch((e) => reportError('Deleting the article', e))
+                  .catch((e) =>
+                    e instanceof ChangeCancelled
+                      ? notify('info', 'Delete cancelled: nothing was removed.')
+                      : reportError('Deleting the article', e),
+                  )
               }
             >
               ×
