@@ -208,3 +208,48 @@ for (const kind of ['annotations', 'article', 'note'] as const) {
     expect(tasks.filter((d) => d > TASK_LIMIT_MS)).toEqual([]);
   });
 }
+
+test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves it whole', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await writeHuge(page, 'annotations');
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  // 6 articles and 100,000 annotations: the dialog counts every row it reads and writes.
+  const total = '100,006';
+  const stage = page.getByTestId('change-progress-stage');
+
+  // Cancelled while reading: nothing is removed and the dialog goes away.
+  await page.getByTestId('wipe-open').click();
+  await page.getByTestId('wipe-confirm').click();
+  await expect(stage).toContainText(new RegExp(`^Reading rows: [\\d,]+ of ${total} rows$`));
+  await page.getByTestId('change-cancel').click();
+  await expect(page.getByTestId('change-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText('Wipe cancelled: nothing was removed.')).toBeVisible();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  await expect(
+    page.getByTestId('library-item').filter({ hasText: 'one hundred thousand' }),
+  ).toContainText('100000 annotations');
+
+  // Wiped to the end: the counts move through each stage, then the library is empty.
+  await watchLongTasks(page);
+  await page.getByTestId('wipe-open').click();
+  await page.getByTestId('wipe-confirm').click();
+  const seen = new Set<string>();
+  while ((await page.getByTestId('change-progress').count()) > 0 || seen.size === 0) {
+    const text = await stage.textContent().catch(() => null);
+    if (text) seen.add(text.replace(/:.*/, ''));
+    await page.waitForTimeout(200);
+  }
+  expect([...seen]).toEqual(
+    expect.arrayContaining(['Reading rows', 'Keeping their values for undo', 'Saving']),
+  );
+  await expect(page.getByTestId('library-empty')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Workspace wiped (100006 items removed).')).toBeVisible();
+  const tasks = await longTasks(page);
+  console.log(`wipe: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`);
+  expect(tasks.filter((d) => d > TASK_LIMIT_MS)).toEqual([]);
+});

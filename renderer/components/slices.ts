@@ -20,12 +20,13 @@ export function nextTask(): Promise<void> {
 export async function runInSlices<R>(
   steps: Generator<void, R>,
   cancelled: () => boolean,
+  sliceMs = SLICE_MS,
 ): Promise<R | null> {
   let sliceStart = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    if (performance.now() - sliceStart >= sliceMs) {
       await nextTask();
       if (cancelled()) return null;
       sliceStart = performance.now();
