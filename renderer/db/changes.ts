@@ -77,7 +77,9 @@ export async function commitChange(
       const rows: RowChange[] = [];
       // Later edits of the same row win, but `before` stays the value from before the change.
       const seen = new Map<string, RowChange>();
-      for (const edit of edits) {
+      for (let i = 0; i < edits.length; i++) {
+        if (i > 0 && i % CHUNK === 0) await breathe();
+        const edit = edits[i]!;
         const id = `${edit.table}:${edit.key}`;
         const existing = seen.get(id);
         if (existing) {
@@ -148,6 +150,16 @@ export async function replayChange(
  * on a loaded machine, at 500 about a quarter of it.
  */
 const CHUNK = 500;
+
+/**
+ * Gives the main thread back in the middle of a transaction, so work over 100,000 rows is
+ * several tasks, not one. A macrotask would let IndexedDB commit the transaction (nothing
+ * pending); a request keeps it open and its answer comes back as a new task. The queue is the
+ * smallest work table, and counting reads no row.
+ */
+export function breathe(): Promise<number> {
+  return db.reanchorQueue.count();
+}
 
 /** One chunk's writes; an empty side sends no request (most changes touch one row). */
 async function writeChunk(name: WorkTable, puts: object[], removes: string[]): Promise<void> {

@@ -20,7 +20,7 @@ import {
   createDomTextMap,
   offsetAtPoint,
   offsetToDomPoint,
-  rangeForOffsets,
+  staticRangeForOffsets,
   type DomTextMap,
 } from './domOffsets';
 import {
@@ -269,7 +269,7 @@ function ViewerBridge({
         shown = [...nearRows, ...pinned];
       }
       for (const a of shown) {
-        const range = rangeForOffsets(map, a.position.start, a.position.end);
+        const range = staticRangeForOffsets(map, a.position.start, a.position.end);
         add(a.kind === 'quote' ? HIGHLIGHT_NAMES.quote : HIGHLIGHT_NAMES.claim, range);
         const colour = groupColour?.(a);
         if (colour != null) add(groupHighlightName(colour), range);

@@ -25,18 +25,17 @@ export async function wipeWorkspace(progress?: ChangeProgress): Promise<number> 
       let before = 0;
       for (const table of tables) {
         // Paged getAll, not a cursor: one event per row made wiping 100,000 rows take minutes.
-        const rows: { id: string; deletedAt: number | null }[] = await allRows(
+        // Each page is turned into tombstones as it arrives, in its own task.
+        const rows = await allRows(
           db.table<{ id: string; deletedAt: number | null }, string>(table),
           undefined,
-          (read) => {
+          (read, page) => {
+            for (const row of page) if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
             progress?.report('reading', before + read, total);
             checkCancelled(progress);
           },
         );
         before += rows.length;
-        for (const row of rows) {
-          if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
-        }
       }
       for (const key of (await db.reanchorQueue.toCollection().primaryKeys()) as string[]) {
         edits.push({ table: 'reanchorQueue', key, after: undefined });
