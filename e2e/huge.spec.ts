@@ -1,8 +1,8 @@
 /**
  * Huge content stays responsive (issue 11): an article with 100,000 annotations, a 50 MB article
  * and a 50 MB note are written straight into IndexedDB (the app's schema), opened through the
- * library as an editor would, and scrolled; no main-thread task may take over 100 ms
- * (PerformanceObserver 'longtask').
+ * library as an editor would, and scrolled; no main-thread task may take over its case's limit
+ * (PerformanceObserver 'longtask'; see TASK_LIMIT_MS).
  */
 import { expect, test, type Page } from '@playwright/test';
 
@@ -122,12 +122,26 @@ async function watchLongTasks(page: Page) {
   });
 }
 /**
- * The issue's target is 100 ms, and it is NOT met yet: on this shared 2-core machine the worst
- * task seen while opening and scrolling these cases was 0.3-2.5 s (before this work: 15-45 s,
- * and the 50 MB article never showed within a minute). This limit guards that gain; lower it as
- * the remaining work (the first render of 100,000 rows, the last sections' layout) is split up.
+ * The worst main-thread task allowed per case, in ms. The issue's target is 100 ms; these are
+ * the lowest limits this shared, loaded 2-core machine passes reliably (worst task seen over
+ * 7-8 runs each, before issue 11's part 4 work → now):
+ * - 100,000 annotations: 337-441 → 52-93, once 141. Under the target in most runs, but too
+ *   close to it on a loaded machine to guard 100 without flaking: 150.
+ * - wiping them: 496 → 0-98 (reads, tombstones and writes in chunks of 500 rows): 150 likewise.
+ * - 50 MB note: 76-165. Reading the one row that holds 50 MB (IndexedDB deserialises it in one
+ *   task) is the floor: 300.
+ * - 50 MB article: 88-291. NOT at the target: each build step is a Lexical update, and
+ *   Lexical's editor state copies its node map (copy-on-write, ~200,000 nodes here) at every
+ *   update and compacts it now and then (~75 ms); reading the 50 MB text is ~60-120 ms more.
+ *   Reaching 100 ms needs the article kept out of one Lexical document (only the sections near
+ *   the screen in it); until then 500 guards what was won.
  */
-const TASK_LIMIT_MS = 5_000;
+const TASK_LIMIT_MS: Record<HugeCase | 'wipe', number> = {
+  annotations: 150,
+  wipe: 150,
+  note: 300,
+  article: 500,
+};
 
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -205,6 +219,51 @@ for (const kind of ['annotations', 'article', 'note'] as const) {
       `huge ${kind}: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks, JS heap ${heapMb} MB`,
     );
     expect(heapMb).toBeLessThan(1000);
-    expect(tasks.filter((d) => d > TASK_LIMIT_MS)).toEqual([]);
+    expect(tasks.filter((d) => d > TASK_LIMIT_MS[kind])).toEqual([]);
   });
 }
+
+test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves it whole', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  await writeHuge(page, 'annotations');
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  // 6 articles and 100,000 annotations: the dialog counts every row it reads and writes.
+  const total = '100,006';
+  const stage = page.getByTestId('change-progress-stage');
+
+  // Cancelled while reading: nothing is removed and the dialog goes away.
+  await page.getByTestId('wipe-open').click();
+  await page.getByTestId('wipe-confirm').click();
+  await expect(stage).toContainText(new RegExp(`^Reading rows: [\\d,]+ of ${total} rows$`));
+  await page.getByTestId('change-cancel').click();
+  await expect(page.getByTestId('change-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByText('Wipe cancelled: nothing was removed.')).toBeVisible();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  await expect(
+    page.getByTestId('library-item').filter({ hasText: 'one hundred thousand' }),
+  ).toContainText('100000 annotations');
+
+  // Wiped to the end: the counts move through each stage, then the library is empty.
+  await watchLongTasks(page);
+  await page.getByTestId('wipe-open').click();
+  await page.getByTestId('wipe-confirm').click();
+  const seen = new Set<string>();
+  while ((await page.getByTestId('change-progress').count()) > 0 || seen.size === 0) {
+    const text = await stage.textContent().catch(() => null);
+    if (text) seen.add(text.replace(/:.*/, ''));
+    await page.waitForTimeout(200);
+  }
+  expect([...seen]).toEqual(
+    expect.arrayContaining(['Reading rows', 'Keeping their values for undo', 'Saving']),
+  );
+  await expect(page.getByTestId('library-empty')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Workspace wiped (100006 items removed).')).toBeVisible();
+  const tasks = await longTasks(page);
+  console.log(`wipe: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`);
+  expect(tasks.filter((d) => d > TASK_LIMIT_MS.wipe)).toEqual([]);
+});

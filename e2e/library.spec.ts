@@ -209,3 +209,64 @@ test('deleting an article can be undone', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('library-item')).toHaveCount(5);
 });
+
+test('a library of 3,000 articles is virtual: few rows in the page, ↑/↓/Home/End reach them all', async ({
+  page,
+}) => {
+  // Written straight into IndexedDB in the app's shapes (shared/model/types.ts).
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('corroborate');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction('articles', 'readwrite');
+      for (let i = 1; i <= 3_000; i++) {
+        const id = `many-${String(i).padStart(4, '0')}`;
+        tx.objectStore('articles').put({
+          id,
+          sha256: id,
+          title: `Story number ${i}`,
+          source: 'Wire',
+          authors: [],
+          url: null,
+          language: 'en',
+          date: '2026-01-01',
+          text: `Story number ${i} says something about the council.`,
+          structure: null,
+          origin: { kind: 'paste', name: null, format: 'paste' },
+          createdAt: Date.now() + i,
+          updatedAt: Date.now() + i,
+          deletedAt: null,
+        });
+      }
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  });
+  await page.reload();
+  const list = page.getByTestId('library-list');
+  await expect(list).toHaveAttribute('aria-label', 'Articles (3005)');
+  const rows = list.locator('li');
+  // Only the rows near the screen are in the page.
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '3005');
+
+  const items = page.getByTestId('library-item');
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('li:has(:focus)')).toHaveAttribute('aria-posinset', '2');
+  await page.keyboard.press('End');
+  await expect(page.locator('li:has(:focus)')).toHaveAttribute('aria-posinset', '3005');
+  await expect(page.locator(':focus')).toContainText('Story number 3000');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(':focus')).toContainText('Story number 2999');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('article-title')).toHaveText('Story number 2999');
+  await page.getByTestId('library-item').filter({ hasText: 'Story number 2999' }).focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('li:has(:focus)')).toHaveAttribute('aria-posinset', '1');
+  expect(await rows.count()).toBeLessThan(60);
+});

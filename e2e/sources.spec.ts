@@ -86,10 +86,16 @@ test('claims tagged inside a list item and a heading survive a reload', async ({
   await expect.poll(() => highlightCount(page, 'cb-claim')).toBe(2);
   // The painted ranges cover exactly the tagged words, inside the <li> and the <h2>.
   const painted = await page.evaluate(() =>
-    [...(CSS.highlights.get('cb-claim') ?? [])].map((r) => [
-      (r as Range).toString(),
-      ((r as Range).startContainer.parentElement?.closest('li, h2') as HTMLElement | null)?.tagName,
-    ]),
+    // Painted ranges are StaticRanges (domOffsets.ts): read their text through a Range.
+    [...(CSS.highlights.get('cb-claim') ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return [
+        range.toString(),
+        (r.startContainer.parentElement?.closest('li, h2') as HTMLElement | null)?.tagName,
+      ];
+    }),
   );
   expect(painted.sort()).toEqual([
     ['Cost to the port', 'H2'],

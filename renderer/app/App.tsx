@@ -4,6 +4,7 @@ import { useStore } from '../state/createStore';
 import { restoreUiState, uiStore, updateUi, type MainView } from '../state/uiState';
 import './layout.css';
 import { Toasts } from '../components/Toasts';
+import { ChangeProgressDialog } from '../features/changes/ChangeProgressDialog';
 import { reportError } from '../components/toasts';
 import { LibrarySidebar } from '../features/library/LibrarySidebar';
 import { PasteDialog } from '../features/library/PasteDialog';
@@ -152,6 +153,7 @@ export function App() {
       {openingUrl && <OpenUrlDialog onClose={() => setOpeningUrl(false)} />}
       <ImportProgress />
       <Toasts />
+      <ChangeProgressDialog />
     </DropZone>
   );
 }

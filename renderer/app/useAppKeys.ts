@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { platform } from '../platform/platform';
-import { redo, undo } from '../state/history';
+import { nextReplay, redo, undo } from '../state/history';
+import { withChangeProgress } from '../features/changes/changeTask';
+import { ChangeCancelled } from '../db/changes';
 import { selectAnnotation, togglePanel, uiStore } from '../state/uiState';
 import { notify, reportError } from '../components/toasts';
 import { deleteAnnotations } from '../features/annotate/annotationOps';
-import { inTextOrder } from '../features/annotate/annotationsAt';
 import { readPendingSpan, tagSpan, type PendingSpan } from '../features/annotate/tagSelection';
 import { viewersForArticle } from '../features/annotate/viewerRegistry';
 import { importFromDialog } from '../features/library/importActions';
@@ -20,14 +21,21 @@ export interface AppCommands {
 }
 
 export async function runUndo(which: 'undo' | 'redo'): Promise<void> {
+  const label = nextReplay(which)?.label ?? '';
   try {
-    const change = which === 'undo' ? await undo() : await redo();
+    // Undoing a wipe of 100,000 rows is as long as the wipe: it gets the same progress dialog.
+    const change = await withChangeProgress(
+      `${which === 'undo' ? 'Undoing' : 'Redoing'}: ${label}`,
+      (progress) => (which === 'undo' ? undo(progress) : redo(progress)),
+    );
     notify(
       'info',
       change ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${change.label}.` : `Nothing to ${which}.`,
     );
   } catch (e) {
-    reportError(which === 'undo' ? 'Undo' : 'Redo', e);
+    if (e instanceof ChangeCancelled)
+      notify('info', `${which === 'undo' ? 'Undo' : 'Redo'} cancelled.`);
+    else reportError(which === 'undo' ? 'Undo' : 'Redo', e);
   }
 }
 
@@ -46,7 +54,8 @@ function appCommands(commands: AppCommands): Command[] {
   const step = async (delta: 1 | -1) => {
     const { openArticleId, selectedAnnotationId } = uiStore.get();
     if (!openArticleId) return;
-    const list = inTextOrder(await annotationsOf(openArticleId));
+    // Already in reading order (queries.ts): sorting 100,000 rows again was a long task per key.
+    const list = await annotationsOf(openArticleId);
     if (list.length === 0) return;
     const at = list.findIndex((a) => a.id === selectedAnnotationId);
     const next =

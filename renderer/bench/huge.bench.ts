@@ -58,7 +58,10 @@ function annotationsFor(kind: Case, article: Article, rnd: () => number): Annota
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 
 export async function benchHugeContent(report: BenchReport): Promise<void> {
+  // `?case=annotations` (or article, note) runs one case, e.g. under a profiler.
+  const only = new URLSearchParams(location.search).get('case');
   for (const kind of ['annotations', 'article', 'note'] as const) {
+    if (only && only !== kind) continue;
     await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     await db.settings.put({ key: 'seeded', value: true });
     const rnd = seededRandom(17);
@@ -87,6 +90,7 @@ export async function benchHugeContent(report: BenchReport): Promise<void> {
     host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white';
     document.body.append(host);
     const root = createRoot(host);
+    performance.mark(`huge-open-${kind}`);
     const t0 = performance.now();
     root.render(createElement(App));
     const painted = () =>

@@ -14,6 +14,11 @@ export async function allRows<T extends { id: string }>(
   // Any Dexie table keyed by `id` (EntityTable's insert type is wider than T).
   table: Table<T, string, unknown>,
   page = PAGE_ROWS,
+  /**
+   * Called with each page and the rows read so far (for progress, or to work on the rows page
+   * by page, each in its own task; it may throw to stop).
+   */
+  onPage?: (read: number, page: readonly T[]) => void,
 ): Promise<T[]> {
   const out: T[] = [];
   let after: string | null = null;
@@ -24,6 +29,7 @@ export async function allRows<T extends { id: string }>(
       .limit(page)
       .toArray();
     for (const r of rows) out.push(r);
+    onPage?.(out.length, rows);
     if (rows.length < page) return out;
     after = rows[rows.length - 1]!.id;
   }

@@ -16,6 +16,7 @@ import { articleDefaults, groupDefaults } from '../../shared/model/defaults';
 import { countLive } from '../db/queries';
 import { wipeWorkspace } from '../features/bundle/wipeWorkspace';
 import { buildAnnotation } from '../../shared/rules/annotations';
+import { ChangeCancelled, type ChangeProgress, type ChangeStage } from '../db/changes';
 
 async function addSeedArticle(): Promise<Article> {
   const text = seed('004').canonical;
@@ -195,4 +196,60 @@ describe('changes of many rows', () => {
       db.unuse({ stack: 'dbcore', name: 'count-requests' });
     }
   });
+
+  it('reports a wipe with real counts, stage by stage, and stays one undo step', async () => {
+    const article = await addSeedArticle();
+    await db.annotations.bulkPut(manyRows(article, 5_000));
+    const seen: [ChangeStage, number, number, boolean][] = [];
+    const progress: ChangeProgress = {
+      report: (stage, done, total, final) => seen.push([stage, done, total, !!final]),
+      cancelled: () => false,
+    };
+    expect(await wipeWorkspace(progress)).toBe(5_001);
+    const stages = [...new Set(seen.map(([stage]) => stage))];
+    expect(stages).toEqual(['reading', 'recording', 'writing']);
+    for (const stage of stages) {
+      const counts = seen.filter(([s]) => s === stage);
+      // Counts only grow, end at the total, and every total is the 5,001 rows.
+      expect(counts.every(([, , total]) => total === 5_001)).toBe(true);
+      expect(counts.map(([, done]) => done)).toEqual(
+        [...counts.map(([, d]) => d)].sort((a, b) => a - b),
+      );
+      expect(counts.at(-1)![1]).toBe(5_001);
+    }
+    // Only the last write says it can no longer be stopped.
+    expect(seen.filter(([, , , final]) => final)).toEqual([['writing', 5_001, 5_001, true]]);
+    expect(historyStore.get().undo).toHaveLength(1);
+    await undo();
+    expect(await countLive('annotations')).toBe(5_000);
+  });
+
+  for (const stopAt of ['reading', 'recording', 'writing'] as const) {
+    it(`a wipe cancelled while ${stopAt} changes nothing and leaves no undo step`, async () => {
+      const article = await addSeedArticle();
+      await db.annotations.bulkPut(manyRows(article, 5_000));
+      const before = await db.annotations.toArray();
+      let stop = false;
+      const progress: ChangeProgress = {
+        report: (stage, done) => {
+          if (stage === stopAt && done > 0) stop = true;
+        },
+        cancelled: () => stop,
+      };
+      await expect(wipeWorkspace(progress)).rejects.toBeInstanceOf(ChangeCancelled);
+      expect(await db.annotations.toArray()).toEqual(before);
+      expect(await countLive('articles')).toBe(1);
+      expect(historyStore.get().undo).toHaveLength(0);
+    });
+  }
 });
+
+function manyRows(article: Article, n: number) {
+  return Array.from({ length: n }, (_, i) =>
+    buildAnnotation(
+      article,
+      { kind: i % 2 ? 'claim' : 'quote', start: i % 300, end: (i % 300) + 15 },
+      10_000 + i,
+    ),
+  );
+}

@@ -1,4 +1,10 @@
-import { commitChange, replayChange, type Change, type ChangePlanner } from '../db/changes';
+import {
+  commitChange,
+  replayChange,
+  type Change,
+  type ChangePlanner,
+  type ChangeProgress,
+} from '../db/changes';
 import { createStore } from './createStore';
 
 /**
@@ -16,22 +22,31 @@ interface HistoryState {
 export const historyStore = createStore<HistoryState>({ undo: [], redo: [], busy: false });
 
 /** Commit a change and make it undoable. */
-export async function applyChange(label: string, plan: ChangePlanner): Promise<Change> {
-  const change = await commitChange(label, plan);
+export async function applyChange(
+  label: string,
+  plan: ChangePlanner,
+  progress?: ChangeProgress,
+): Promise<Change> {
+  const change = await commitChange(label, plan, progress);
   if (change.rows.length > 0) {
     historyStore.set((s) => ({ ...s, undo: [...s.undo, change].slice(-LIMIT), redo: [] }));
   }
   return change;
 }
 
-export const undo = () => step('undo');
-export const redo = () => step('redo');
+export const undo = (progress?: ChangeProgress) => step('undo', progress);
+export const redo = (progress?: ChangeProgress) => step('redo', progress);
+
+/** The change the next undo or redo would replay (to size its progress before it starts). */
+export function nextReplay(direction: 'undo' | 'redo'): Change | undefined {
+  return historyStore.get()[direction].at(-1);
+}
 
 /**
  * Undo replays the newest change's `before` rows and moves it to the redo stack; redo replays
  * its `after` rows and moves it back. The stacks move only once the replay committed.
  */
-async function step(direction: 'undo' | 'redo'): Promise<Change | null> {
+async function step(direction: 'undo' | 'redo', progress?: ChangeProgress): Promise<Change | null> {
   const { busy, ...stacks } = historyStore.get();
   const from = direction;
   const to = direction === 'undo' ? 'redo' : 'undo';
@@ -39,7 +54,7 @@ async function step(direction: 'undo' | 'redo'): Promise<Change | null> {
   if (!change || busy) return null;
   historyStore.set((s) => ({ ...s, busy: true }));
   try {
-    await replayChange(change, direction === 'undo' ? 'before' : 'after');
+    await replayChange(change, direction === 'undo' ? 'before' : 'after', progress);
     historyStore.set((s) => ({
       ...s,
       [from]: s[from].slice(0, -1),

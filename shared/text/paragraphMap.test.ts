@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { offsetToPoint, paragraphSpans, pointToOffset, rangePieces } from './paragraphMap';
+import {
+  offsetToPoint,
+  paragraphSpans,
+  pointToOffset,
+  rangePieces,
+  spansOfLines,
+} from './paragraphMap';
 import { paragraphsOf } from './canonical';
 import { loadSeeds, seed } from '../testing/seeds';
 
@@ -66,5 +72,16 @@ describe('paragraph offset map', () => {
     expect(offsetToPoint(spans, 2)).toEqual({ paragraph: 0, offset: 2 });
     expect(offsetToPoint(spans, 3)).toEqual({ paragraph: 1, offset: 0 });
     expect(paragraphSpans('')).toEqual([]);
+  });
+});
+
+describe('spansOfLines', () => {
+  it('gives the spans paragraphSpans finds, from the lines', () => {
+    for (const text of ['', 'one', 'a\nbb\n\nccc', '\n\nx\n', 'line one\nline two\n']) {
+      const lines = text.length === 0 ? [] : text.split('\n');
+      expect(spansOfLines(lines)).toEqual(paragraphSpans(text));
+    }
+    for (const s of loadSeeds())
+      expect(spansOfLines(paragraphsOf(s.canonical))).toEqual(paragraphSpans(s.canonical));
   });
 });

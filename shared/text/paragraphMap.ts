@@ -33,6 +33,21 @@ export function paragraphSpans(canonical: string): ParagraphSpan[] {
   }
 }
 
+/**
+ * The same spans from the text's lines (`canonical.split('\n')`), when they are at hand: one
+ * step per line instead of a second scan of every character (50 MB in a 50 MB article).
+ */
+export function spansOfLines(lines: readonly string[]): ParagraphSpan[] {
+  const spans: ParagraphSpan[] = new Array<ParagraphSpan>(lines.length);
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const end = start + lines[i]!.length;
+    spans[i] = { index: i, start, end };
+    start = end + 1;
+  }
+  return spans;
+}
+
 /** Canonical offset of a point; the offset inside the paragraph is clamped to its length. */
 export function pointToOffset(spans: readonly ParagraphSpan[], point: ParagraphPoint): number {
   if (spans.length === 0) return 0;

@@ -7,6 +7,7 @@ import { EMPTY_QUERY, isFiltering, type ListQuery } from './annotationFilter';
 import { buildAnnotationIndex, queryAnnotationIndex } from '../../../shared/rules/annotationIndex';
 import './annotationList.css';
 import { rowText } from './rowText';
+import { useFixedRows } from '../../components/useFixedRows';
 
 /**
  * Up to this many rows each row is measured (rows fit their content). Beyond it rows have one
@@ -26,12 +27,15 @@ export function AnnotationList({
   annotations,
   selectedId,
   groups,
+  groupIds,
   tags,
   scale,
 }: {
   annotations: readonly Annotation[];
   selectedId: string | null;
   groups: ReadonlyMap<string, ClaimGroup>;
+  /** The groups these annotations belong to. */
+  groupIds: ReadonlySet<string>;
   tags: readonly string[];
   scale: readonly string[];
 }) {
@@ -48,30 +52,52 @@ export function AnnotationList({
     () => (index ? queryAnnotationIndex(index, groups, query) : annotations),
     [annotations, index, groups, query],
   );
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
   const fixedRows = shown.length > MEASURE_LIMIT;
+  // Many rows: one height each, the window found by arithmetic (no per-row bookkeeping).
+  const fixed = useFixedRows(fixedRows ? shown.length : 0, FIXED_ROW_PX);
+  const setScrollElement = fixed.ref;
+  const scrollElement = useCallback(
+    (el: HTMLDivElement | null) => {
+      scrollRef.current = el;
+      setScrollElement(el);
+    },
+    [setScrollElement],
+  );
   // Stable between renders: the virtualiser recomputes every row's place when it changes.
   const itemKey = useCallback((i: number) => shown[i]!.id, [shown]);
-  // The virtualizer re-renders this component on scroll by design, and nothing here memoises
-  // its functions, which is what the rule warns about.
+  // Few rows: each measured, so a row fits its content. The virtualizer re-renders this
+  // component on scroll by design, and nothing here memoises its functions, which is what the
+  // rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: fixedRows ? 0 : shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => (fixedRows ? FIXED_ROW_PX : 64),
+    estimateSize: () => 64,
     overscan: 8,
     getItemKey: itemKey,
   });
-  useEffect(() => virtualizer.measure(), [fixedRows, virtualizer]);
-  const selectedIndex = shown.findIndex((a) => a.id === selectedId);
+  const selectedIndex = useMemo(
+    () => (selectedId ? shown.findIndex((a) => a.id === selectedId) : -1),
+    [shown, selectedId],
+  );
+  const scrollToFixed = fixed.scrollToIndex;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0) return;
+    if (fixedRows) scrollToFixed(selectedIndex);
+    else virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer, fixedRows, scrollToFixed]);
   const set = (patch: Partial<ListQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const groupList = useMemo(
-    () => [...groups.values()].filter((g) => annotations.some((a) => a.groupId === g.id)),
-    [groups, annotations],
+    () => [...groups.values()].filter((g) => groupIds.has(g.id)),
+    [groups, groupIds],
   );
+  const rows = fixedRows
+    ? Array.from({ length: fixed.last - fixed.first }, (_, i) => {
+        const index = fixed.first + i;
+        return { index, key: shown[index]!.id, start: index * FIXED_ROW_PX };
+      })
+    : virtualizer.getVirtualItems();
 
   if (annotations.length === 0) {
     return (
@@ -191,7 +217,7 @@ export function AnnotationList({
           No annotation matches.
         </p>
       ) : (
-        <div className="annotation-list-scroll" ref={scrollRef} data-testid="annotation-scroll">
+        <div className="annotation-list-scroll" ref={scrollElement} data-testid="annotation-scroll">
           <ol
             className={fixedRows ? 'annotation-list fixed-rows' : 'annotation-list'}
             data-testid="annotation-list"
@@ -200,9 +226,12 @@ export function AnnotationList({
                 ? 'Annotations in reading order'
                 : `Annotations, ${query.sort === 'time' ? 'last edited first' : 'by group'}`
             }
-            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            style={{
+              height: fixedRows ? fixed.totalPx : virtualizer.getTotalSize(),
+              position: 'relative',
+            }}
           >
-            {virtualizer.getVirtualItems().map((row) => {
+            {rows.map((row) => {
               const a = shown[row.index]!;
               const active = a.id === selectedId;
               return (

@@ -5,7 +5,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { Annotation, Article } from '../../../shared/model/types';
-import { paragraphSpans } from '../../../shared/text/paragraphMap';
+import { spansOfLines } from '../../../shared/text/paragraphMap';
 import { usableStructure } from '../../../shared/structure/validate';
 import {
   $appendLines,
@@ -20,7 +20,7 @@ import {
   createDomTextMap,
   offsetAtPoint,
   offsetToDomPoint,
-  rangeForOffsets,
+  staticRangeForOffsets,
   type DomTextMap,
 } from './domOffsets';
 import {
@@ -32,15 +32,11 @@ import {
 import { registerViewer } from './viewerRegistry';
 import { annotationsAt } from './annotationsAt';
 import { handleSelectionKeys } from './keyboardSelection';
-import { buildSpanIndex, spansOverlapping } from './spanIndex';
+import { spanIndexFor, spansOverlapping } from './spanIndex';
+import { PAINT_ALL_LIMIT } from './paintLimit';
 import { offsetsNearScreen } from './highlightWindow';
+import { nextTask } from '../../components/slices';
 
-/**
- * Up to this many annotations every highlight is painted at once; beyond it only those near the
- * screen are (repainted as the article scrolls): one DOM Range each costs ~2 µs to make and
- * keeps the DOM slower to change while it lives.
- */
-export const PAINT_ALL_LIMIT = 2_000;
 /**
  * An article longer than this is long: built in sections (SectionNode) across frames, each
  * frame adding what fits in BUILD_FRAME_MS; shorter ones (every sample article) are built whole,
@@ -48,6 +44,12 @@ export const PAINT_ALL_LIMIT = 2_000;
  */
 export const LONG_ARTICLE_CHARS = 100_000;
 const BUILD_FRAME_MS = 8;
+/**
+ * What one build step may take in all: the nodes made in BUILD_FRAME_MS become DOM (Lexical's
+ * reconciliation) and the browser lays them out after the budget is spent, which took 3-5 times
+ * the budget again; each step measures that and shrinks the next one's budget to fit.
+ */
+const BUILD_STEP_MS = 20;
 
 export interface ArticleViewerProps {
   viewerId: string;
@@ -59,6 +61,8 @@ export interface ArticleViewerProps {
   groupColour?: (annotation: Annotation) => number | null;
   /** Annotations to mark as followed across review columns. */
   focusIds?: readonly string[];
+  /** The annotations by id, when the caller has it already (the reading view prepares it). */
+  byId?: ReadonlyMap<string, Annotation>;
   /** Click on text covered by annotations: their ids, innermost first. */
   onHit: (ids: string[]) => void;
 }
@@ -112,13 +116,34 @@ export function ArticleViewer(props: ArticleViewerProps) {
       },
       editorState: () => {
         lineKeys.current = [];
+        // A long article starts with one section (three screens): the rest comes step by step.
         built.current = long
-          ? $appendSections(plan, 0, BUILD_FRAME_MS, lineKeys.current)
+          ? $appendSections(plan, 0, 0, lineKeys.current)
           : $appendLines(plan, 0, Infinity, lineKeys.current);
       },
     }),
     [plan, long],
   );
+  // A long article's plan (every line of megabytes of text) is made in this render and the
+  // editor is mounted in the next task: both in one task were over 100 ms for 50 MB.
+  const [mountedPlan, setMountedPlan] = useState<DocumentPlan | null>(null);
+  useEffect(() => {
+    if (!long) return;
+    let live = true;
+    void nextTask().then(() => live && setMountedPlan(plan));
+    return () => {
+      live = false;
+    };
+  }, [plan, long]);
+  if (long && mountedPlan !== plan) {
+    return (
+      <div className="viewer viewer-long" data-testid="article-viewer" data-article-id={article.id}>
+        <p className="viewer-progress muted" role="status" data-testid="viewer-progress">
+          Showing the article…
+        </p>
+      </div>
+    );
+  }
   return (
     <LexicalComposer key={`${article.id}:${article.sha256}`} initialConfig={initialConfig}>
       <div
@@ -138,7 +163,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <ViewerBridge {...props} lineKeys={lineKeys} />
+        <ViewerBridge {...props} lines={plan.lines} lineKeys={lineKeys} />
       </div>
     </LexicalComposer>
   );
@@ -152,11 +177,13 @@ function ViewerBridge({
   selectedId,
   groupColour,
   focusIds,
+  byId: givenById,
   onHit,
+  lines,
   lineKeys,
-}: ArticleViewerProps & { lineKeys: { readonly current: string[] } }) {
+}: ArticleViewerProps & { lines: readonly string[]; lineKeys: { readonly current: string[] } }) {
   const [editor] = useLexicalComposerContext();
-  const spans = useMemo(() => paragraphSpans(article.text), [article.text]);
+  const spans = useMemo(() => spansOfLines(lines), [lines]);
   const [map, setMap] = useState<DomTextMap | null>(null);
   const mapRef = useRef<DomTextMap | null>(null);
   useEffect(() => {
@@ -207,13 +234,17 @@ function ViewerBridge({
 
   // Paint: kind colours, group colours (review), followed members, the selection. Beyond
   // PAINT_ALL_LIMIT annotations only those near the screen, again whenever the view scrolls.
+  // Both are made ahead of the render by the reading view (prepareAnnotations.ts) for 100,000
+  // rows; review columns hold fewer and make them here.
   const index = useMemo(
-    () => (annotations.length > PAINT_ALL_LIMIT ? buildSpanIndex(annotations) : null),
+    () => (annotations.length > PAINT_ALL_LIMIT ? spanIndexFor(annotations) : null),
     [annotations],
   );
   const byId = useMemo(
-    () => (index ? new Map(annotations.map((a) => [a.id, a])) : new Map<string, Annotation>()),
-    [annotations, index],
+    () =>
+      givenById ??
+      (index ? new Map(annotations.map((a) => [a.id, a])) : new Map<string, Annotation>()),
+    [annotations, index, givenById],
   );
   useEffect(() => {
     if (!map) return;
@@ -238,7 +269,7 @@ function ViewerBridge({
         shown = [...nearRows, ...pinned];
       }
       for (const a of shown) {
-        const range = rangeForOffsets(map, a.position.start, a.position.end);
+        const range = staticRangeForOffsets(map, a.position.start, a.position.end);
         add(a.kind === 'quote' ? HIGHLIGHT_NAMES.quote : HIGHLIGHT_NAMES.claim, range);
         const colour = groupColour?.(a);
         if (colour != null) add(groupHighlightName(colour), range);
@@ -273,7 +304,12 @@ function ViewerBridge({
     let frame = 0;
     const hit = (e: MouseEvent) => {
       const offset = offsetAtPoint(map, e.clientX, e.clientY);
-      return offset == null ? [] : annotationsAt(annotations, offset);
+      if (offset == null) return [];
+      // With many rows, only those the index finds at this character, not a scan of all.
+      return annotationsAt(
+        index ? spansOverlapping(index, offset, offset + 1) : annotations,
+        offset,
+      );
     };
     const onClick = (e: MouseEvent) => {
       // Links never navigate the app window: the address is shown and opened only on request.
@@ -303,7 +339,7 @@ function ViewerBridge({
       root.removeEventListener('mousemove', onMove);
       root.removeEventListener('keydown', onKey);
     };
-  }, [map, annotations, onHit]);
+  }, [map, annotations, index, onHit]);
 
   return null;
 }
@@ -323,14 +359,22 @@ function PieceBuilder({
   const [done, setDone] = useState(built.current);
   useEffect(() => {
     let frame = 0;
+    let budget = BUILD_FRAME_MS;
     const step = () => {
       if (built.current >= total) return;
+      const t0 = performance.now();
+      let making = 0;
       editor.update(
         () => {
-          built.current = $appendSections(plan, built.current, BUILD_FRAME_MS, lineKeys.current);
+          const m0 = performance.now();
+          built.current = $appendSections(plan, built.current, budget, lineKeys.current);
+          making = performance.now() - m0;
         },
         { discrete: true },
       );
+      const spent = performance.now() - t0;
+      // At least one section is added per step whatever the budget ($appendSections).
+      budget = Math.min(BUILD_FRAME_MS, (making * BUILD_STEP_MS) / Math.max(spent, 1));
       setDone(built.current);
       frame = requestAnimationFrame(step);
     };

@@ -1,15 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Annotation } from '../../../shared/model/types';
 import { useStore } from '../../state/createStore';
 import { selectAnnotation, uiStore } from '../../state/uiState';
 import { ArticleViewer } from './ArticleViewer';
 import { AnnotationInspector } from './AnnotationInspector';
 import { AnnotationList } from './AnnotationList';
-import { inTextOrder } from './annotationsAt';
-import { annotationsOf, getArticle, liveGroups } from '../../db/queries';
-import { tagsInUse } from './annotationFilter';
+import { annotationRunsOf, getArticle, liveGroups } from '../../db/queries';
+import { usePreparedAnnotations } from './prepareAnnotations';
 import { useRatingScale } from '../review/workspaceSettings';
 import { outletName } from '../../../shared/text/outlet';
+
+const NONE: readonly Annotation[] = [];
 
 /** One article, its highlights, and the side panel (selected annotation + list). */
 export function ReadingView() {
@@ -23,18 +25,19 @@ export function ReadingView() {
     async () => ({ id: openId, article: openId ? await getArticle(openId) : undefined }),
     [openId],
   );
-  const rowsRead = useLiveQuery(
-    async () => ({ id: openId, rows: openId ? await annotationsOf(openId) : [] }),
+  // Sorted runs (pages), merged with the rest of the preparation in frame-sized slices.
+  const runsRead = useLiveQuery(
+    async () => ({ id: openId, runs: openId ? await annotationRunsOf(openId) : [] }),
     [openId],
   );
   const article = articleRead?.id === openId ? articleRead.article : undefined;
-  const rows = rowsRead?.id === openId ? rowsRead.rows : undefined;
-  const annotations = useMemo(() => inTextOrder(rows ?? []), [rows]);
+  const runs = runsRead?.id === openId ? runsRead.runs : undefined;
+  const prepared = usePreparedAnnotations(openId, runs);
+  const annotations = prepared?.rows ?? NONE;
   const groupRows = useLiveQuery(liveGroups, []);
   const groups = useMemo(() => new Map((groupRows ?? []).map((g) => [g.id, g])), [groupRows]);
-  const tags = useMemo(() => tagsInUse(annotations), [annotations]);
   const scale = useRatingScale();
-  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  const selected = (selectedId && prepared?.byId.get(selectedId)) || null;
 
   // Repeated clicks on overlapping highlights cycle through them, innermost first.
   const onHit = useCallback((ids: string[]) => {
@@ -44,7 +47,7 @@ export function ReadingView() {
   }, []);
 
   if (!restored) return null;
-  if (!openId || (article === undefined && rows !== undefined)) {
+  if (!openId || (article === undefined && runs !== undefined)) {
     return (
       <div className="empty-state main-empty" data-testid="no-article">
         <h2>No article open</h2>
@@ -74,6 +77,7 @@ export function ReadingView() {
           viewerId="reading"
           article={article}
           annotations={annotations}
+          byId={prepared?.byId}
           selectedId={selectedId}
           onHit={onHit}
         />
@@ -85,15 +89,24 @@ export function ReadingView() {
           </div>
         )}
         <h3 className="panel-title">
-          Annotations <span className="count">{annotations.length}</span>
+          Annotations {prepared && <span className="count">{annotations.length}</span>}
         </h3>
-        <AnnotationList
-          annotations={annotations}
-          selectedId={selectedId}
-          groups={groups}
-          tags={tags}
-          scale={scale}
-        />
+        {prepared ? (
+          <AnnotationList
+            annotations={annotations}
+            selectedId={selectedId}
+            groups={groups}
+            groupIds={prepared.groupIds}
+            tags={prepared.tags}
+            scale={scale}
+          />
+        ) : (
+          runs !== undefined && (
+            <p className="muted list-loading" role="status" data-testid="annotations-loading">
+              Loading annotations…
+            </p>
+          )
+        )}
       </aside>
     </div>
   );

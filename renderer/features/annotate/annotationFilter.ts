@@ -49,6 +49,11 @@ export function filterAnnotations(
 export function tagsInUse(rows: readonly Annotation[]): string[] {
   const count = new Map<string, number>();
   for (const a of rows) for (const t of a.tags) count.set(t, (count.get(t) ?? 0) + 1);
+  return tagsByUse(count);
+}
+
+/** Tags from their counts, most used first (ties by name). */
+export function tagsByUse(count: ReadonlyMap<string, number>): string[] {
   return [...count.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([t]) => t);

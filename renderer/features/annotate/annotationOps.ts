@@ -1,6 +1,6 @@
 import type { Annotation, Article } from '../../../shared/model/types';
 import { db } from '../../db/database';
-import { tombstoneEdit, type RowEdit } from '../../db/changes';
+import { checkCancelled, tombstoneEdit, type ChangeProgress, type RowEdit } from '../../db/changes';
 import { isLive } from '../../../shared/model/live';
 import { applyChange } from '../../state/history';
 // Group integrity (empty groups go, labels follow their first member) is one shared rule.
@@ -56,17 +56,26 @@ export async function deleteAnnotations(ids: string[], label = 'Delete annotatio
   });
 }
 
-/** Delete an article with all its annotations (and groups they leave empty). Undoable. */
-export async function deleteArticle(articleId: string): Promise<void> {
-  await applyChange('Delete article', async () => {
-    const now = Date.now();
-    const article = await getArticle(articleId);
-    if (!article) return [];
-    const anns = await annotationsOf(articleId);
-    const edits: RowEdit[] = [tombstoneEdit('articles', article, now)];
-    for (const a of anns) edits.push(tombstoneEdit('annotations', a, now));
-    return [...edits, ...(await leaveGroupEdits(anns, now))];
-  });
+/**
+ * Delete an article with all its annotations (and groups they leave empty). Undoable in one
+ * step; `progress` follows it (an article may hold 100,000 annotations) and can stop it.
+ */
+export async function deleteArticle(articleId: string, progress?: ChangeProgress): Promise<void> {
+  await applyChange(
+    'Delete article',
+    async () => {
+      const now = Date.now();
+      const article = await getArticle(articleId);
+      if (!article) return [];
+      const anns = await annotationsOf(articleId);
+      progress?.report('reading', anns.length + 1, anns.length + 1);
+      checkCancelled(progress);
+      const edits: RowEdit[] = [tombstoneEdit('articles', article, now)];
+      for (const a of anns) edits.push(tombstoneEdit('annotations', a, now));
+      return [...edits, ...(await leaveGroupEdits(anns, now))];
+    },
+    progress,
+  );
 }
 
 /** Speakers already used in the workspace, most used first, for the quote prompt. */

@@ -109,6 +109,24 @@ export function rangeForOffsets(map: DomTextMap, start: number, end: number): Ra
   return range;
 }
 
+/**
+ * The same stretch as a StaticRange, for painting. A live Range is updated by the browser on
+ * every change to the document, and each one makes every DOM change slower: with 1,000
+ * highlights alive, building the rest of a 50 MB article paid for all of them at each step.
+ * Painted ranges need no updating: the text never changes under them, and they are repainted
+ * whenever the viewer's DOM map changes.
+ */
+export function staticRangeForOffsets(map: DomTextMap, start: number, end: number): StaticRange {
+  const s = offsetToDomPoint(map, start);
+  const e = offsetToDomPoint(map, end);
+  return new StaticRange({
+    startContainer: s.node,
+    startOffset: s.offset,
+    endContainer: e.node,
+    endOffset: e.offset,
+  });
+}
+
 /** The canonical range of the current DOM selection inside this viewer, or null. */
 export function selectionOffsets(
   map: DomTextMap,

@@ -1,3 +1,5 @@
+import { finish } from '../../../shared/rules/steps';
+
 /**
  * Which annotations touch a stretch of text, found without scanning them all: a long article
  * paints only what is near the screen (highlightWindow.ts), and with 100,000 annotations a scan
@@ -21,6 +23,17 @@ export function buildSpanIndex<T extends { position: { start: number; end: numbe
   const sorted = byStart(rows)
     ? rows
     : [...rows].sort((a, b) => a.position.start - b.position.start);
+  return finish(spanIndexSteps(sorted, Infinity));
+}
+
+/**
+ * The index of rows already sorted by start, as a generator that yields every `step` rows: the
+ * reading view builds it in frame-sized slices (prepareAnnotations.ts), not in its render.
+ */
+export function* spanIndexSteps<T extends { position: { start: number; end: number } }>(
+  sorted: readonly T[],
+  step: number,
+): Generator<void, SpanIndex<T>> {
   const n = sorted.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
@@ -32,8 +45,24 @@ export function buildSpanIndex<T extends { position: { start: number; end: numbe
     ends[i] = end;
     furthest = Math.max(furthest, end);
     reach[i] = furthest;
+    if (i % step === step - 1) yield;
   }
   return { rows: sorted, starts, ends, reach };
+}
+
+// Indexes built ahead of the render, by the rows they index (an article's rows are one array
+// per read, so a new read never finds a stale index).
+const built = new WeakMap<readonly object[], SpanIndex<unknown>>();
+
+export function rememberSpanIndex<T>(rows: readonly T[], index: SpanIndex<T>): void {
+  built.set(rows as readonly object[], index);
+}
+
+/** The index of these rows: the one built ahead if there is one, else built now. */
+export function spanIndexFor<T extends { position: { start: number; end: number } }>(
+  rows: readonly T[],
+): SpanIndex<T> {
+  return (built.get(rows) as SpanIndex<T> | undefined) ?? buildSpanIndex(rows);
 }
 
 function byStart(rows: readonly { position: { start: number } }[]): boolean {

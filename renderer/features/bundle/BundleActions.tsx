@@ -14,6 +14,8 @@ import { ImportReportDialog } from './ImportReportDialog';
 import { ProgressDialog } from './ProgressDialog';
 import { ReanchorPanel } from './ReanchorPanel';
 import { wipeWorkspace } from './wipeWorkspace';
+import { withChangeProgress } from '../changes/changeTask';
+import { ChangeCancelled } from '../../db/changes';
 import { StorageDialog } from './StorageDialog';
 import { requestPersistence } from './storageSpace';
 
@@ -100,14 +102,15 @@ function WipeDialog({ onClose }: { onClose: () => void }) {
   const wipe = async () => {
     onClose();
     try {
-      const rows = await wipeWorkspace();
+      const rows = await withChangeProgress('Wiping the workspace', wipeWorkspace);
       await openArticle(null);
       notify('info', `Workspace wiped (${rows} items removed).`, {
         label: 'Undo',
         run: () => void runUndo('undo'),
       });
     } catch (e) {
-      reportError('Wiping the workspace', e);
+      if (e instanceof ChangeCancelled) notify('info', 'Wipe cancelled: nothing was removed.');
+      else reportError('Wiping the workspace', e);
     }
   };
   return (

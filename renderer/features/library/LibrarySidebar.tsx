@@ -1,16 +1,19 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from '../../state/createStore';
-import { openArticle, uiStore } from '../../state/uiState';
+import { uiStore } from '../../state/uiState';
 import { deleteArticle } from '../annotate/annotationOps';
 import { notify, reportError } from '../../components/toasts';
-import { undo } from '../../state/history';
+import { runUndo } from '../../app/useAppKeys';
+import { withChangeProgress } from '../changes/changeTask';
+import { ChangeCancelled } from '../../db/changes';
 import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
 import { annotationCounts, liveArticles } from '../../db/queries';
 import { SourceFields } from './SourceFields';
-import { outletName } from '../../../shared/text/outlet';
+import type { Article } from '../../../shared/model/types';
+import { LibraryList } from './LibraryList';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
   const articles = useLiveQuery(() => liveArticles(), []);
@@ -21,6 +24,21 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const results = useMemo(() => searchArticles(articles ?? [], deferred), [articles, deferred]);
+  const remove = (article: Article) =>
+    void withChangeProgress(`Deleting “${article.title}”`, (progress) =>
+      deleteArticle(article.id, progress),
+    )
+      .then(() =>
+        notify('info', `Deleted “${article.title}”.`, {
+          label: 'Undo',
+          run: () => void runUndo('undo'),
+        }),
+      )
+      .catch((e) =>
+        e instanceof ChangeCancelled
+          ? notify('info', 'Delete cancelled: nothing was removed.')
+          : reportError('Deleting the article', e),
+      );
 
   return (
     <nav className="library" aria-label="Library">
@@ -69,50 +87,8 @@ export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
       {articles && articles.length > 0 && results.length === 0 && (
         <p className="empty-state">No article matches “{deferred}”.</p>
       )}
-      <ul className="library-list" data-testid="library-list">
-        {results.map(({ article, snippet }) => (
-          <li key={article.id}>
-            <button
-              type="button"
-              className={`library-item${article.id === openId ? ' active' : ''}`}
-              aria-current={article.id === openId ? 'true' : undefined}
-              data-testid="library-item"
-              onClick={() => void openArticle(article.id)}
-            >
-              <span className="library-title">{article.title}</span>
-              <span className="library-meta">
-                {[outletName(article), article.date].filter(Boolean).join(' · ') ||
-                  'Unknown source'}
-                {annotationCount(counts?.get(article.id) ?? 0)}
-              </span>
-              {snippet && <span className="library-snippet">{snippet}</span>}
-            </button>
-            <button
-              type="button"
-              className="library-delete"
-              aria-label={`Delete ${article.title}`}
-              title="Delete article"
-              onClick={() =>
-                void deleteArticle(article.id)
-                  .then(() =>
-                    notify('info', `Deleted “${article.title}”.`, {
-                      label: 'Undo',
-                      run: () => void undo(),
-                    }),
-                  )
-                  .catch((e) => reportError('Deleting the article', e))
-              }
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <LibraryList rows={results} openId={openId} counts={counts} onDelete={remove} />
       {openRow && <SourceFields article={openRow} />}
     </nav>
   );
-}
-
-function annotationCount(n: number): string {
-  return n === 0 ? '' : ` · ${n} annotation${n === 1 ? '' : 's'}`;
 }
