@@ -6,19 +6,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutPdf } from '../shared/structure/pdfLayout';
 import { readPdfPages, type PdfJsLike } from '../renderer/features/library/pdfText';
+import '../shared/testing/promiseWithResolvers';
 
 type Report = (name: string, value: number, unit: string) => void;
-
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks.
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function <T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
 
 const WORDS =
   'the port authority said union members voted to accept the offer after talks lasted through the night while ships waited offshore and agents counted the cost'.split(

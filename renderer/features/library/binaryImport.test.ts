@@ -17,17 +17,7 @@ import { finishPrepared } from './finishPrepared';
 import { readPdfPages, type PdfJsLike } from './pdfText';
 import { pdfResult } from './pdfResult';
 import { structureProblem } from '../../../shared/structure/validate';
-
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (browsers and Electron have it).
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function <T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
+import '../../../shared/testing/promiseWithResolvers';
 
 /** A press release as Word saves it: heading, emphasis, a bulleted list, a link, properties. */
 async function pressReleaseDocx(): Promise<Uint8Array> {

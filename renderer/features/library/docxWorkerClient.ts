@@ -1,5 +1,6 @@
 import { docxToHtml } from './docxHtml';
 import { importCancelled } from './importCancel';
+import { oneShotWorker } from './oneShotWorker';
 
 /**
  * Runs mammoth in a Worker (docx.worker.ts). Aborting the signal terminates the worker at once,
@@ -10,27 +11,15 @@ export type DocxWorkerResponse = { ok: true; html: string } | { ok: false; messa
 export function docxToHtmlOffThread(bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
   if (signal?.aborted) return Promise.reject(importCancelled());
   if (typeof Worker === 'undefined') return docxToHtml(bytes);
-  return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(new URL('./docx.worker.ts', import.meta.url), { type: 'module' });
-    const stop = () => {
-      worker.terminate();
-      reject(importCancelled());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    const finish = () => {
-      signal?.removeEventListener('abort', stop);
-      worker.terminate();
-    };
-    worker.onmessage = (event: MessageEvent<DocxWorkerResponse>) => {
-      finish();
-      if (event.data.ok) resolve(event.data.html);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'the Word reader stopped unexpectedly'));
-    };
+  return oneShotWorker<string>({
+    create: () => new Worker(new URL('./docx.worker.ts', import.meta.url), { type: 'module' }),
     // A copy: the caller's bytes stay usable.
-    worker.postMessage(bytes.slice());
+    request: bytes.slice(),
+    signal,
+    onMessage: (data) => {
+      const res = data as DocxWorkerResponse;
+      return res.ok ? { value: res.html } : { error: new Error(res.message) };
+    },
+    onCrash: (message) => ({ error: new Error(message || 'the Word reader stopped unexpectedly') }),
   });
 }

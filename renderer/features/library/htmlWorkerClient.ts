@@ -1,5 +1,6 @@
 import { extractPage, type PageExtract } from './htmlExtract';
 import { importCancelled } from './importCancel';
+import { oneShotWorker } from './oneShotWorker';
 
 /**
  * Runs the page parse and Readability in a Worker (html.worker.ts); aborting the signal
@@ -23,26 +24,16 @@ export async function extractPageOffThread(
     const { linkedomParse } = await import('./linkedomParse');
     return extractPage(html, linkedomParse, readability);
   }
-  return new Promise<PageExtract>((resolve, reject) => {
-    const worker = new Worker(new URL('./html.worker.ts', import.meta.url), { type: 'module' });
-    const stop = () => {
-      worker.terminate();
-      reject(importCancelled());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    const finish = () => {
-      signal?.removeEventListener('abort', stop);
-      worker.terminate();
-    };
-    worker.onmessage = (event: MessageEvent<HtmlWorkerResponse>) => {
-      finish();
-      if (event.data.ok) resolve(event.data.extract);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'the page reader stopped unexpectedly'));
-    };
-    worker.postMessage({ html, readability } satisfies HtmlWorkerRequest);
+  return oneShotWorker<PageExtract>({
+    create: () => new Worker(new URL('./html.worker.ts', import.meta.url), { type: 'module' }),
+    request: { html, readability } satisfies HtmlWorkerRequest,
+    signal,
+    onMessage: (data) => {
+      const res = data as HtmlWorkerResponse;
+      return res.ok ? { value: res.extract } : { error: new Error(res.message) };
+    },
+    onCrash: (message) => ({
+      error: new Error(message || 'the page reader stopped unexpectedly'),
+    }),
   });
 }

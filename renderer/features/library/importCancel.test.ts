@@ -9,17 +9,7 @@ import { importDocx } from './docxImport';
 import { isImportCancelled } from './importCancel';
 import { importHtml, importHtmlOffThread } from './htmlImport';
 import { readFileSync } from 'node:fs';
-
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (browsers and Electron have it).
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function <T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
+import '../../../shared/testing/promiseWithResolvers';
 
 const lib = pdfjs as unknown as PdfJsLike;
 

@@ -10,17 +10,7 @@ import { readPdf } from './pdfResult';
 import type { PdfJsLike } from './pdfText';
 import { readPdfOffThread, type PdfWorkerMessage } from './pdfWorkerClient';
 import { isImportCancelled } from './importCancel';
-
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (browsers and Electron have it).
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function <T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-};
+import '../../../shared/testing/promiseWithResolvers';
 
 describe('PDF worker client', () => {
   const lib = pdfjs as unknown as PdfJsLike;

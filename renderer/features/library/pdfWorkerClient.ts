@@ -1,6 +1,7 @@
 import type { BuiltArticle } from '../../../shared/structure/builder';
 import type { ImportFacts } from './finishPrepared';
-import { importCancelled, type ImportControl } from './importCancel';
+import type { ImportControl } from './importCancel';
+import { oneShotWorker } from './oneShotWorker';
 
 /**
  * Runs a PDF import in pdfRead.worker.ts (pdf.js, page reading and layout all there) and relays
@@ -25,36 +26,25 @@ export function readPdfOffThread(
   createWorker: () => Worker = () =>
     new Worker(new URL('./pdfRead.worker.ts', import.meta.url), { type: 'module' }),
 ): Promise<PdfImportResult> {
-  if (signal?.aborted) return Promise.reject(importCancelled());
   // A failure in the worker refuses the file with its reason, like any unreadable PDF.
-  const unreadable = (why: string) => ({ reason: `it is not a readable PDF (${why})` });
-  return new Promise<PdfImportResult>((resolve, reject) => {
-    const worker = createWorker();
-    const stop = () => {
-      worker.terminate();
-      reject(importCancelled());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    const finish = () => {
-      signal?.removeEventListener('abort', stop);
-      worker.terminate();
-    };
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      const msg = event.data;
-      if (!isPdfWorkerMessage(msg)) return;
+  const unreadable = (why: string) => ({
+    value: { reason: `it is not a readable PDF (${why})` } as PdfImportResult,
+  });
+  // A copy, transferred: the caller's bytes stay usable and nothing is copied twice.
+  const copy = bytes.slice();
+  return oneShotWorker<PdfImportResult>({
+    create: createWorker,
+    request: copy,
+    transfer: [copy.buffer],
+    signal,
+    onMessage: (msg) => {
+      if (!isPdfWorkerMessage(msg)) return undefined;
       if (msg.type === 'progress') {
         onProgress?.(msg.done, msg.total, msg.stage);
-        return;
+        return undefined;
       }
-      finish();
-      resolve(msg.type === 'result' ? msg.result : unreadable(msg.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      resolve(unreadable(event.message || 'the PDF reader stopped unexpectedly'));
-    };
-    // A copy, transferred: the caller's bytes stay usable and nothing is copied twice.
-    const copy = bytes.slice();
-    worker.postMessage(copy, [copy.buffer]);
+      return msg.type === 'result' ? { value: msg.result } : unreadable(msg.message);
+    },
+    onCrash: (message) => unreadable(message || 'the PDF reader stopped unexpectedly'),
   });
 }
