@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { knownSpeakers } from './annotationOps';
 
 /** Asks who is quoted, offering the speakers already used in the workspace. */
@@ -53,14 +54,7 @@ export function SpeakerDialog({
             ))}
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Tag quote
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} label="Tag quote" submit />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { runCommand, type Command } from '../../commands/registry';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { notify, reportError } from '../../components/toasts';
 import { db } from '../../db/database';
 import { useStore } from '../../state/createStore';
@@ -119,19 +120,14 @@ function WipeDialog({ onClose }: { onClose: () => void }) {
         This removes every article, annotation and claim group. You can undo it right after; to keep
         a copy, export a bundle first.
       </p>
-      <div className="dialog-actions">
-        <button type="button" autoFocus onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          data-testid="wipe-confirm"
-          onClick={() => void wipe()}
-        >
-          Wipe workspace
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        label="Wipe workspace"
+        onConfirm={() => void wipe()}
+        tone="danger"
+        testId="wipe-confirm"
+        focusCancel
+      />
     </Dialog>
   );
 }

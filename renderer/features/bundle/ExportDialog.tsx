@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { db } from '../../db/database';
 import { EXPORT_FORMATS, type ExportFormat } from './exportData';
 import { runExport } from './bundleCommands';
@@ -114,20 +115,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           and will not be exported; place or discard {queued === 1 ? 'it' : 'them'} first.
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="export-confirm"
-          disabled={count === 0}
-          onClick={() => void submit()}
-        >
-          Export {count} article{count === 1 ? '' : 's'}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        label={`Export ${count} article${count === 1 ? '' : 's'}`}
+        onConfirm={() => void submit()}
+        disabled={count === 0}
+        testId="export-confirm"
+      />
     </Dialog>
   );
 }

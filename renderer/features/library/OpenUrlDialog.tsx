@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { platform } from '../../platform/platform';
 import { BROWSER_FETCH_MESSAGE } from '../../platform/browserPlatform';
 import { importFromDialog, importFromUrl } from './importActions';
@@ -55,32 +56,23 @@ export function OpenUrlDialog({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        {desktop ? (
-          <button
-            type="button"
-            className="primary"
-            disabled={!address.trim() || busy}
-            onClick={() => void submit()}
-          >
-            {busy ? 'Opening…' : 'Open (Enter)'}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              onClose();
-              void importFromDialog();
-            }}
-          >
-            Import a saved page…
-          </button>
-        )}
-      </div>
+      {desktop ? (
+        <DialogActions
+          onCancel={onClose}
+          label={busy ? 'Opening…' : 'Open (Enter)'}
+          onConfirm={() => void submit()}
+          disabled={!address.trim() || busy}
+        />
+      ) : (
+        <DialogActions
+          onCancel={onClose}
+          label="Import a saved page…"
+          onConfirm={() => {
+            onClose();
+            void importFromDialog();
+          }}
+        />
+      )}
     </Dialog>
   );
 }

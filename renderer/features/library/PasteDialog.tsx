@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { importPastedText } from './importActions';
 
 export function PasteDialog({ onClose }: { onClose: () => void }) {
@@ -28,19 +29,12 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
         }}
       />
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!text.trim() || busy}
-          onClick={() => void submit()}
-        >
-          Add article (Ctrl+Enter)
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        label="Add article (Ctrl+Enter)"
+        onConfirm={() => void submit()}
+        disabled={!text.trim() || busy}
+      />
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { liveArticles } from '../../db/queries';
 import { useStore } from '../../state/createStore';
 import { ConflictList } from './ConflictList';
@@ -119,19 +120,13 @@ function JoinForm({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || !token.trim()}
-          data-testid="share-join"
-        >
-          {busy ? 'Connecting…' : 'Join story'}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        label={busy ? 'Connecting…' : 'Join story'}
+        submit
+        disabled={busy || !token.trim()}
+        testId="share-join"
+      />
     </form>
   );
 }
