@@ -45,7 +45,7 @@ export async function readBundle(
 }
 
 export async function readAny(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
-  return readContainer(openContainer(bytes, opts), opts);
+  return readContainer(await openContainer(bytes, opts), opts);
 }
 
 /** The whole bundle from its opened container (any format version). */
@@ -67,9 +67,9 @@ export interface Container {
   written: string;
 }
 
-export function openContainer(bytes: Uint8Array, opts: ProgressOptions): Container {
+export async function openContainer(bytes: Uint8Array, opts: ProgressOptions): Promise<Container> {
   checkAborted(opts);
-  const { texts, others } = unzipEntries(bytes, WANTED, opts);
+  const { texts, others } = await unzipEntries(bytes, WANTED, opts);
   const manifestText = texts.get(ENTRY.manifest);
   const head = parseJsonEntry(ENTRY.manifest, manifestText);
   const written = writtenVersion(manifestText ?? '');

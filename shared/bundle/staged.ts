@@ -126,7 +126,7 @@ type Head =
     };
 
 async function readHead(bytes: Uint8Array, opts: ProgressOptions): Promise<Head> {
-  const box = openContainer(bytes, opts);
+  const box = await openContainer(bytes, opts);
   // Formats 1 and 2 are read whole and upgraded in memory: old files, rarely large.
   if (box.version !== 3) return { parsed: await readContainer(box, opts) };
   const { manifest, articles } = await readManifestAndArticles(3, box.written, box.texts, opts);
