@@ -16,6 +16,7 @@ import type { Annotation, Article, ClaimGroup } from '../model/types';
 import { checkAborted } from './abort';
 import { BundleFailure, EXPORT_AGAIN, bundleError, fail, type BundleError } from './errors';
 import { ENTRY } from './format';
+import { isPlainTextItem } from './textItemCheck';
 import { collectionReader, type CollectionReader } from './jsonld';
 import { parseJsonEntry, parseWith } from './parseEntry';
 import {
@@ -227,8 +228,9 @@ function stageAnnotations(
       const out: Annotation[] = [];
       while (at < items.length && out.length < n) {
         const i = at++;
-        if (motivation(items[i]) === 'linking') continue;
-        out.push(reader.annotation(checkItem(items[i], i) as TextAnnotationLd));
+        const x = items[i];
+        if (motivation(x) === 'linking') continue;
+        out.push(reader.annotation(checkTextItem(x, i)));
       }
       return out;
     },
@@ -237,6 +239,13 @@ function stageAnnotations(
       reader.finish();
     },
   };
+}
+
+/** A text annotation item: the fast check for the usual case, else the schema (checkItem). */
+function checkTextItem(x: unknown, i: number): TextAnnotationLd {
+  if (!isPlainTextItem(x)) return checkItem(x, i) as TextAnnotationLd;
+  checkTimes(`first.items[${i}]`, ENTRY.annotations, x.created, x.modified);
+  return x;
 }
 
 /** One item against the schema and the time rule, as the whole-collection parse checks it. */
