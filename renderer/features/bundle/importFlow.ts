@@ -43,6 +43,12 @@ export async function runImportFlow(
   bytes: Uint8Array,
   opts: ImportFlowOptions,
 ): Promise<ImportResult> {
+  // Asked now, in parallel with the reading: the free space (nothing is written while the
+  // bundle is read, so it is the same then) and the database connection.
+  const estimate = opts.estimate ?? storageEstimate;
+  const freeBefore = estimate();
+  freeBefore.catch(() => {}); // awaited below unless the bundle is refused first
+  opts.database.open().catch(() => {}); // a failure to open surfaces at the transaction
   const staged = await stageBundle(bytes, {
     signal: opts.signal,
     onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
@@ -51,9 +57,8 @@ export async function runImportFlow(
     if (staged.error.code === 'aborted') throw new ImportCancelledError();
     return { ok: false, code: staged.error.code, message: staged.error.message };
   }
-  const estimate = opts.estimate ?? storageEstimate;
   const needed = estimateImportBytes(staged.value);
-  const refusal = checkSpace(needed, await estimate());
+  const refusal = checkSpace(needed, await freeBefore);
   if (refusal) return { ok: false, code: 'disk-full', message: refusal };
   try {
     const plan = await importStagedBundle(staged.value, {
