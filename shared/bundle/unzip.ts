@@ -204,30 +204,47 @@ async function inflateNative(
     return false; // 'deflate-raw' unknown to this platform
   }
   const writer = stream.writable.getWriter();
-  // Errors surface through the reader; these two promises only mirror them.
-  writer.write(data).catch(() => {});
-  writer.close().catch(() => {});
   const reader = stream.readable.getReader();
+  // The input goes in SLICE by SLICE, each once the previous one is inflated: the stream
+  // inflates a written chunk whole, so one write of a 4 MB bomb would produce its 4 GiB before
+  // the first output chunk could be counted. Errors surface through the reader.
+  let stopped = false;
+  void (async () => {
+    for (let at = 0; at < data.length && !stopped; at += SLICE) {
+      await writer.write(data.subarray(at, Math.min(at + SLICE, data.length)));
+    }
+    if (!stopped) await writer.close();
+  })().catch(() => {});
   let out = 0;
-  for (;;) {
-    checkAborted(opts);
-    let next: { done: boolean; value?: Uint8Array };
-    try {
-      next = await reader.read();
-    } catch {
-      return false;
+  let finished = false;
+  try {
+    for (;;) {
+      checkAborted(opts);
+      let next: { done: boolean; value?: Uint8Array };
+      try {
+        next = await reader.read();
+      } catch {
+        finished = true; // the stream refused the data and is closed
+        return false;
+      }
+      if (next.done || !next.value) {
+        finished = true;
+        return true;
+      }
+      try {
+        take(next.value);
+      } catch (e) {
+        if (e instanceof BundleFailure && e.error.code === 'too-large') return false;
+        throw e;
+      }
+      out += next.value.length;
+      // The stream does not say how much input it consumed: estimate from the output.
+      progress(Math.min(data.length, Math.round((out / Math.max(1, declared)) * data.length)));
     }
-    if (next.done || !next.value) return true;
-    try {
-      take(next.value);
-    } catch (e) {
-      reader.cancel().catch(() => {});
-      if (e instanceof BundleFailure && e.error.code === 'too-large') return false;
-      throw e;
-    }
-    out += next.value.length;
-    // The stream does not say how much input it consumed: estimate from the output.
-    progress(Math.min(data.length, Math.round((out / Math.max(1, declared)) * data.length)));
+  } finally {
+    // Too large, cancelled or done: no more input, and an unfinished stream is dropped.
+    stopped = true;
+    if (!finished) reader.cancel().catch(() => {});
   }
 }
 
