@@ -42,15 +42,26 @@ export function unsafeEntryName(name: string): string | null {
 }
 
 export interface UnzippedEntries {
-  /** Decoded UTF-8 text of each wanted entry present in the zip. */
+  /** Decoded UTF-8 text of each wanted entry present in the zip (deferred ones not yet). */
   texts: Map<string, string>;
   /** Names of other files in the zip (not inflated). Folders are left out. */
   others: string[];
+  /** Wanted entries present but left to `inflateDeferred` (see UnzipOptions.defer). */
+  deferred: Set<string>;
+  /** Inflate a deferred entry: checked and counted exactly like the others (same limits). */
+  inflateDeferred(name: string): Promise<string>;
 }
 
 export interface UnzipOptions extends ProgressOptions {
   /** Total actual inflated bytes allowed (tests lower it); default MAX_UNCOMPRESSED_BYTES. */
   maxBytes?: number;
+  /**
+   * Wanted entries to inflate later, when asked (an import writes the articles while the
+   * annotations are inflated). Honoured only for entries after every other wanted entry in the
+   * zip, so the entries inflated now are the ones an eager read would inflate first, in the
+   * same order, and meet the same first failure.
+   */
+  defer?: ReadonlySet<string>;
 }
 
 /**
@@ -116,8 +127,12 @@ export async function unzipEntries(
     }
   }
 
+  // Deferred: a tail of the chosen entries, each named in opts.defer.
+  let eager = chosen.length;
+  while (eager > 0 && opts.defer?.has(chosen[eager - 1]!.name)) eager--;
+  const later = chosen.slice(eager);
   const texts = new Map<string, string>();
-  const total = chosen.reduce((n, f) => n + f.compressedSize, 0);
+  const total = chosen.slice(0, eager).reduce((n, f) => n + f.compressedSize, 0);
   let fed = 0;
   let inflated = 0;
   const tooBig = (name: string): never =>
@@ -126,7 +141,7 @@ export async function unzipEntries(
       `This bundle unpacks to more than ${formatBytes(inflated)} (it claims ${formatBytes(declared)}): ${name} holds more than its zip header says, so the file was altered or built to exhaust memory. It was not opened. ${EXPORT_AGAIN}`,
       name,
     );
-  for (const file of chosen) {
+  const inflateOne = async (file: ZipEntryInfo, report: boolean): Promise<string> => {
     const start = dataStart(bytes, file);
     const data = bytes.subarray(start, start + file.compressedSize);
     let produced = 0;
@@ -138,7 +153,8 @@ export async function unzipEntries(
       if (produced > file.declaredSize || inflated > limit) tooBig(file.name);
       if (chunk.length > 0) parts.push(chunk);
     };
-    const progress = (at: number) => opts.onProgress?.(fed + at, total, 'Unpacking');
+    // A deferred entry is inflated while the import writes: it reports no reading progress.
+    const progress = (at: number) => report && opts.onProgress?.(fed + at, total, 'Unpacking');
     if (file.method === 0) {
       take(data);
     } else {
@@ -161,9 +177,19 @@ export async function unzipEntries(
         file.name,
       );
     }
-    texts.set(file.name, decodeText(file.name, concat(parts, produced)));
-  }
-  return { texts, others };
+    return decodeText(file.name, concat(parts, produced));
+  };
+  for (const file of chosen.slice(0, eager)) texts.set(file.name, await inflateOne(file, true));
+  return {
+    texts,
+    others,
+    deferred: new Set(later.map((f) => f.name)),
+    inflateDeferred: (name) => {
+      const file = later.find((f) => f.name === name);
+      if (!file) throw new Error(`${name} was not deferred`);
+      return inflateOne(file, false);
+    },
+  };
 }
 
 /** The part of the platform's DecompressionStream used here (shared/ is typed without the DOM). */
