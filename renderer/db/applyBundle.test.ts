@@ -304,7 +304,48 @@ describe('applyBundle: all or nothing', () => {
     expect(await counts(d)).toEqual({ articles: 0, annotations: 0, groups: 0, review: 0 });
   });
 
-  it('an import that will not fit is refused before writing, with the numbers', async () => {
+  it('an article whose text does not match its sha256, found while the articles are written, rolls them back', async () => {
+    let articlesPut = 0;
+    let annotationsPut = 0;
+    const d = freshDb((db) =>
+      spyOnCore(db, 'count-puts', {
+        mutate(name, req, next) {
+          if (req.type !== 'put') return next(req);
+          if (name === 'articles') articlesPut += req.values.length;
+          if (name === 'annotations') annotationsPut += req.values.length;
+          return next(req);
+        },
+      }),
+    );
+    await fill(d, ungrouped(half()));
+    const before = await counts(d);
+    const hash = await workspaceHash(d);
+    const good = writeBundle(ws, { appVersion: 't', now: NOW + 1 });
+    const bad = editEntry(good, 'articles.json', (file) => {
+      // Still canonical text, one letter changed: only the hash can tell.
+      const last = file.articles.length - 1;
+      file.articles[last].text = file.articles[last].text.replace('e', 'a');
+    });
+    articlesPut = 0;
+    annotationsPut = 0;
+    const outcome = await importBundleBytes('bad.corroborate', bad, { database: d });
+    const expected = await readBundle(bad);
+    if (expected.ok) throw new Error('the edited bundle must be refused');
+    expect(expected.error.code).toBe('hash-mismatch');
+    expect(outcome).toEqual({
+      ok: false,
+      name: 'bad.corroborate',
+      code: 'hash-mismatch',
+      message: expected.error.message,
+    });
+    // The articles went to IndexedDB before the hashes were checked; no annotation did.
+    expect(articlesPut).toBeGreaterThan(0);
+    expect(annotationsPut).toBe(0);
+    expect(await workspaceHash(d)).toBe(hash);
+    expect(await counts(d)).toEqual(before);
+  });
+
+  it('an import that will not fit is refused before any annotation is written, with the numbers', async () => {
     const d = freshDb();
     await fill(d, ungrouped(half()));
     const hash = await workspaceHash(d);

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
 import { beginMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
 import { stageParsed, type StagedBundle } from '../../shared/bundle/staged';
@@ -39,6 +39,9 @@ export function isCancelled(error: unknown): error is ImportCancelledError {
 
 /** Annotations per chunk: converted, planned and put while IndexedDB writes the previous one. */
 const BATCH = 1000;
+const FIRST_BATCH = 200;
+/** Reading the rest of a 100 MB bundle takes seconds; Dexie.waitFor's default gives up at 60 s. */
+const LOAD_TIMEOUT_MS = 15 * 60_000;
 
 export interface Snapshot {
   articles: Article[];
@@ -75,16 +78,21 @@ export async function importParsedBundle(
 }
 
 /**
- * Import a staged bundle (shared/bundle/staged.ts): its annotations are checked, converted,
- * planned and put a chunk at a time inside the one transaction. Everything after the read of
- * the existing workspace is synchronous until the last put is issued, which keeps the
- * transaction active and lets IndexedDB write chunk k on its own thread while chunk k+1 is
- * being converted here. A bad annotation half-way throws: the transaction aborts and every row
- * already put is rolled back, so the import stays all or nothing.
+ * Import a staged bundle (shared/bundle/staged.ts) in one transaction. The articles are put
+ * first; while IndexedDB writes them (on its own thread), the rest of the bundle is read here
+ * (`staged.load()`: the articles' hashes, the annotations entry, the groups), the transaction
+ * kept alive meanwhile by Dexie.waitFor. Then the annotations are checked, converted, planned
+ * and put a chunk at a time, synchronously until the last put is issued, so IndexedDB writes
+ * chunk k while chunk k+1 is converted. A bad row anywhere (a wrong hash, a bad annotation
+ * half-way) throws: the transaction aborts and every row already put is rolled back, so the
+ * import stays all or nothing.
  */
 export async function importStagedBundle(
   staged: StagedBundle,
-  opts: ApplyOptions = {},
+  opts: ApplyOptions & {
+    /** Called once the bundle is loaded, before its groups and annotations; throw to refuse. */
+    beforeAnnotations?: (staged: StagedBundle) => void;
+  } = {},
 ): Promise<MergePlan> {
   const database = opts.database ?? appDb;
   const now = opts.now ?? Date.now();
@@ -92,23 +100,31 @@ export async function importStagedBundle(
     throwIfCancelled(opts.signal);
     const existing = await readWorkspace(database);
     const merge = beginMerge(existing, staged, now);
-    const total = merge.articles.length + merge.groups.length + staged.annotationCount;
+    // Known once the bundle is loaded; rows written before that are counted then.
+    let total = 0;
     let done = 0;
-    opts.onProgress?.(0, total);
+    const report = () => total > 0 && opts.onProgress?.(Math.min(done, total), total);
     const writes: Promise<unknown>[] = [];
     // `read` rows were processed to produce `rows`; progress counts processed rows.
     const put = (table: Table<object, string>, rows: object[], read: number) => {
       writes.push(
         (rows.length > 0 ? table.bulkPut(rows) : Promise.resolve()).then(() => {
           done += read;
-          opts.onProgress?.(Math.min(done, total), total);
+          report();
         }),
       );
     };
     put(database.articles, merge.articles, merge.articles.length);
-    put(database.groups, merge.groups, merge.groups.length);
-    for (;;) {
-      const chunk = staged.next(BATCH);
+    await Dexie.waitFor(staged.load(), LOAD_TIMEOUT_MS);
+    throwIfCancelled(opts.signal);
+    opts.beforeAnnotations?.(staged);
+    const groups = merge.groups(staged.groups);
+    total = merge.articles.length + groups.length + staged.annotationCount;
+    opts.onProgress?.(Math.min(done, total), total);
+    put(database.groups, groups, groups.length);
+    // A small first chunk: IndexedDB gets annotation rows to write sooner.
+    for (let n = FIRST_BATCH; ; n = BATCH) {
+      const chunk = staged.next(n);
       if (chunk.length === 0) break;
       put(database.annotations, merge.annotations(chunk), chunk.length);
     }

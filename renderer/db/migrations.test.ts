@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../../shared/bundle/sample';
 import { loadSeeds } from '../../shared/testing/seeds';
 import { sha256Hex } from '../../shared/text/hash';
 import { CorroborateDatabase } from './database';
@@ -114,7 +115,7 @@ async function writeV1(name: string): Promise<V1Fixture> {
   return fixture;
 }
 
-describe('database migration v1 → v2', () => {
+describe('database migration v1 → v2 (→ v3)', () => {
   it('keeps every article and annotation, re-keys articles by sha256 and follows every reference', async () => {
     const name = `migrate-v1-${Math.random()}`;
     names.push(name);
@@ -122,7 +123,7 @@ describe('database migration v1 → v2', () => {
 
     const db = new CorroborateDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const articles = await db.articles.orderBy('createdAt').toArray();
     expect(articles).toHaveLength(fixture.texts.length);
@@ -188,8 +189,80 @@ describe('database migration v1 → v2', () => {
     old.close();
     const db = new CorroborateDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.articles.count()).toBe(0);
+    db.close();
+  });
+});
+
+/** Exactly the v2 schema of the previous release (renderer/db/database.ts at versions 1 and 2). */
+function v2Database(name: string): Dexie {
+  const d = new Dexie(name);
+  d.version(1).stores({
+    articles: 'id, &sha256, createdAt',
+    annotations: 'id, articleId, groupId, kind',
+    groups: 'id, updatedAt',
+    reanchorQueue: 'id, createdAt',
+    settings: 'key',
+  });
+  d.version(2).stores({
+    articles: 'id, &sha256, createdAt, deletedAt',
+    annotations: 'id, articleId, groupId, kind, deletedAt',
+    groups: 'id, updatedAt, deletedAt',
+  });
+  return d;
+}
+
+describe('database migration v2 → v3', () => {
+  it('keeps every row as it was and indexes speakers instead of kinds', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    names.push(name);
+    const sample = await sampleWorkspace(
+      loadSeeds().map((s) => ({ name: s.id, text: s.canonical })),
+      { articles: 5, annotations: 300, annotationsPerGroup: 10 },
+    );
+    // One tombstoned annotation, and one claim that kept a speaker (a bundle may carry one).
+    sample.annotations[0]!.deletedAt = 9_000;
+    const claim = sample.annotations.find((a) => a.kind === 'claim')!;
+    claim.speaker = 'Kept Speaker';
+    const old = v2Database(name);
+    await old.open();
+    await old.table('articles').bulkAdd(sample.articles);
+    await old.table('annotations').bulkAdd(sample.annotations);
+    await old.table('groups').bulkAdd(sample.groups);
+    old.close();
+
+    const db = new CorroborateDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const byId = <T extends { id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await db.annotations.toArray())).toEqual(byId(sample.annotations));
+    expect(byId(await db.articles.toArray())).toEqual(byId(sample.articles));
+    expect(byId(await db.groups.toArray())).toEqual(byId(sample.groups));
+    expect(db.annotations.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'articleId',
+      'deletedAt',
+      'groupId',
+      'speaker',
+    ]);
+
+    // Every index a query uses finds the rows written by v2.
+    const article = sample.articles[1]!;
+    expect(await db.annotations.where('articleId').equals(article.id).count()).toBe(
+      sample.annotations.filter((a) => a.articleId === article.id).length,
+    );
+    expect(await db.annotations.where('groupId').equals('grp-000003').count()).toBe(
+      sample.annotations.filter((a) => a.groupId === 'grp-000003').length,
+    );
+    expect(await db.annotations.where('deletedAt').above(0).primaryKeys()).toEqual([
+      sample.annotations[0]!.id,
+    ]);
+    const withSpeaker = sample.annotations.filter((a) => a.speaker !== null).map((a) => a.id);
+    expect(withSpeaker.length).toBeGreaterThan(1);
+    expect(await db.annotations.where('speaker').above('').primaryKeys()).toEqual(
+      [...withSpeaker].sort(),
+    );
     db.close();
   });
 });

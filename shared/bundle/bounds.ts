@@ -81,7 +81,7 @@ export function bounded<T extends z.ZodType>(item: T, max: number) {
 
 // Year 1990–2099, real month/day ranges, always UTC with milliseconds optional: a pattern any
 // JSON Schema validator understands, instead of the "date-time" format Ajv strict mode rejects.
-const ISO_PATTERN =
+export const ISO_PATTERN =
   /^(?:199\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
 
 /** ISO 8601 UTC time in the accepted range (the pattern holds the range; Date.parse the day). */

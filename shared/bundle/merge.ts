@@ -72,6 +72,7 @@ export function planMerge(
   opts: MergeOptions = {},
 ): MergePlan {
   const merge = beginMerge(existing, incoming, now, opts);
+  merge.groups(incoming.groups);
   const total = incoming.annotations.length;
   for (let i = 0; i < total; i += 500) {
     opts.onProgress?.(i, total);
@@ -83,20 +84,22 @@ export function planMerge(
 
 /**
  * planMerge in steps, for an import that writes while it reads (shared/bundle/staged.ts):
- * articles and groups are planned at once; `annotations` plans a chunk (in bundle order) and
- * returns its rows to write; `end` gives the whole plan. Each chunk's plan depends only on the
- * existing workspace and the bundle's articles, so chunks plan exactly what planMerge does.
+ * articles are planned at once (and can be written while the rest of the bundle is read);
+ * `groups` plans the groups, once, before any annotation; `annotations` plans a chunk (in bundle
+ * order) and returns its rows to write; `end` gives the whole plan. Each chunk's plan depends
+ * only on the existing workspace and the bundle's articles, so the steps plan exactly what
+ * planMerge does.
  */
 export interface MergeSteps {
   articles: Article[];
-  groups: ClaimGroup[];
+  groups(incoming: ClaimGroup[]): ClaimGroup[];
   annotations(chunk: Annotation[]): Annotation[];
   end(): MergePlan;
 }
 
 export function beginMerge(
   existing: ExistingWorkspace,
-  incoming: Pick<ParsedBundle, 'articles' | 'groups'>,
+  incoming: Pick<ParsedBundle, 'articles'>,
   now: number,
   opts: Pick<MergeOptions, 'newId'> = {},
 ): MergeSteps {
@@ -160,14 +163,16 @@ export function beginMerge(
     summary.articles.added++;
   }
 
-  // Groups.
-  const localGroups = new Map(existing.groups.map((g) => [g.id, g]));
   const groups: ClaimGroup[] = [];
-  for (const g of incoming.groups) {
-    const local = localGroups.get(g.id);
-    const verdict = compare(local, g);
-    summary.groups[verdict]++;
-    if (verdict === 'added' || verdict === 'updated') groups.push(g);
+  function planGroups(incomingGroups: ClaimGroup[]): ClaimGroup[] {
+    const localGroups = new Map(existing.groups.map((g) => [g.id, g]));
+    for (const g of incomingGroups) {
+      const local = localGroups.get(g.id);
+      const verdict = compare(local, g);
+      summary.groups[verdict]++;
+      if (verdict === 'added' || verdict === 'updated') groups.push(g);
+    }
+    return groups;
   }
 
   // Annotations.
@@ -226,7 +231,7 @@ export function beginMerge(
 
   return {
     articles,
-    groups,
+    groups: planGroups,
     annotations: planAnnotations,
     end: () => ({
       articles,

@@ -45,7 +45,7 @@ export async function readBundle(
 }
 
 export async function readAny(bytes: Uint8Array, opts: ProgressOptions): Promise<ParsedBundle> {
-  return readContainer(openContainer(bytes, opts), opts);
+  return readContainer(await openContainer(bytes, opts), opts);
 }
 
 /** The whole bundle from its opened container (any format version). */
@@ -60,31 +60,53 @@ export async function readContainer(box: Container, opts: ProgressOptions): Prom
 
 /** The unzipped entries and the format version their manifest declares (checked). */
 export interface Container {
+  /** Inflated entries; a deferred one (openContainer's `defer`) is added by `inflateDeferred`. */
   texts: Map<string, string>;
   others: string[];
+  deferred: Set<string>;
+  inflateDeferred(name: string): Promise<string>;
   version: number;
   /** formatVersion as the file spells it, for messages. */
   written: string;
 }
 
-export function openContainer(bytes: Uint8Array, opts: ProgressOptions): Container {
+/** `defer`: entries to leave for `inflateDeferred` (unzipEntries' rule on which it may). */
+export async function openContainer(
+  bytes: Uint8Array,
+  opts: ProgressOptions,
+  defer?: ReadonlySet<string>,
+): Promise<Container> {
   checkAborted(opts);
-  const { texts, others } = unzipEntries(bytes, WANTED, opts);
+  const unzipped = await unzipEntries(bytes, WANTED, { ...opts, defer });
+  const { texts, others, deferred } = unzipped;
   const manifestText = texts.get(ENTRY.manifest);
   const head = parseJsonEntry(ENTRY.manifest, manifestText);
   const written = writtenVersion(manifestText ?? '');
   const version = checkVersion(head, written);
-  checkContentVersion(version, written, texts);
-  return { texts, others, version, written };
+  checkContentVersion(version, written, (name) => texts.has(name) || deferred.has(name));
+  return {
+    texts,
+    others,
+    deferred,
+    inflateDeferred: async (name) => {
+      const text = await unzipped.inflateDeferred(name);
+      texts.set(name, text);
+      deferred.delete(name);
+      return text;
+    },
+    version,
+    written,
+  };
 }
 
 /**
  * Unknown entries are ignored, not refused: a later 3.x may add optional parts (thumbnails,
  * a README) that this version can safely skip. Incompatible changes bump formatVersion instead.
  */
-export function ignoredEntries({ version, texts, others }: Container): string[] {
+export function ignoredEntries({ version, texts, others, deferred }: Container): string[] {
   const ownEntries = version === 1 ? V1_ENTRIES : V2_ENTRIES;
-  const ignored = [...others, ...[...texts.keys()].filter((n) => !ownEntries.includes(n))].sort();
+  const inZip = [...texts.keys(), ...deferred];
+  const ignored = [...others, ...inZip.filter((n) => !ownEntries.includes(n))].sort();
   return ignored.length === 0
     ? []
     : [`Ignored ${ignored.length} unknown file(s) in the bundle: ${ignored.join(', ')}.`];
@@ -105,9 +127,13 @@ export function writtenVersion(manifestText: string): string {
  * means the zip was assembled by hand, and reading it with the wrong rules gives baffling
  * messages ("expected array"), so name the mismatch instead.
  */
-function checkContentVersion(version: number, written: string, texts: Map<string, string>): void {
-  const looksV1 = texts.has('annotations.json') && !texts.has(ENTRY.annotations);
-  const looksV2 = texts.has(ENTRY.annotations) && !texts.has('annotations.json');
+function checkContentVersion(
+  version: number,
+  written: string,
+  has: (name: string) => boolean,
+): void {
+  const looksV1 = has('annotations.json') && !has(ENTRY.annotations);
+  const looksV2 = has(ENTRY.annotations) && !has('annotations.json');
   const content = looksV1 ? 1 : looksV2 ? 2 : null;
   // Formats 2 and 3 share entry names; checkArticlesVersion tells them apart.
   if (content === null || content === version || (content === 2 && version === 3)) return;
@@ -218,13 +244,23 @@ export interface BundleHead {
   repairs: Repairs | undefined;
   /** Progress steps: one per article, two for the annotations. */
   total: number;
+  /**
+   * With `hashesLater`, every check but the articles' sha256 has run: this runs those (in
+   * article order, with the same message). Otherwise a no-op.
+   */
+  verifyHashes: () => Promise<void>;
 }
 
+/**
+ * `hashesLater`: skip the sha256 checks and leave them to `verifyHashes` (Web Crypto digests run
+ * off this thread: an import starts writing the articles while they are computed).
+ */
 export async function readManifestAndArticles(
   version: 2 | 3,
   written: string,
   texts: Map<string, string>,
   opts: ProgressOptions,
+  hashesLater = false,
 ): Promise<BundleHead> {
   const repairs: Repairs | undefined = version === 2 ? { strings: 0 } : undefined;
   const manifestJson = parseJsonEntry(ENTRY.manifest, texts.get(ENTRY.manifest), repairs);
@@ -254,9 +290,22 @@ export async function readManifestAndArticles(
     }
     return digests[i]!;
   };
+  const nameOf = (a: { title: string; text: string }) => `“${excerpt(a.title || a.text)}”`;
+  const checkHash = async (i: number) => {
+    const a = file.articles[i]!;
+    // The text is well-formed (the schema refused lone surrogates), so the UTF-8 bytes hashed
+    // here are exactly the stored string: no replacement character can make two texts collide.
+    if ((await digestOf(i)) !== a.sha256) {
+      fail(
+        'hash-mismatch',
+        `The text of article ${nameOf(a)} does not match its fingerprint (sha256): it was changed after export or the file is damaged. ${EXPORT_AGAIN}`,
+        ENTRY.articles,
+      );
+    }
+  };
   for (const [i, a] of file.articles.entries()) {
     checkAborted(opts);
-    const name = `“${excerpt(a.title || a.text)}”`;
+    const name = nameOf(a);
     if (ids.has(a.id)) {
       fail(
         'duplicate-id',
@@ -283,15 +332,7 @@ export async function readManifestAndArticles(
         ENTRY.articles,
       );
     }
-    // The text is well-formed (the schema refused lone surrogates), so the UTF-8 bytes hashed
-    // here are exactly the stored string: no replacement character can make two texts collide.
-    if ((await digestOf(i)) !== a.sha256) {
-      fail(
-        'hash-mismatch',
-        `The text of article ${name} does not match its fingerprint (sha256): it was changed after export or the file is damaged. ${EXPORT_AGAIN}`,
-        ENTRY.articles,
-      );
-    }
+    if (!hashesLater) await checkHash(i);
     // Articles are named by their text everywhere: the id in the file is not kept (annotations
     // point at the sha256 URN), so a bundle written by another tool with its own ids still reads.
     if (a.structure !== null) checkStructure(a.text, a.structure, i);
@@ -314,7 +355,14 @@ export async function readManifestAndArticles(
     opts.onProgress?.(i + 1, total, 'Checking articles');
   }
 
-  return { manifest, articles, repairs, total };
+  const verifyHashes = async () => {
+    if (!hashesLater) return;
+    for (let i = 0; i < file.articles.length; i++) {
+      checkAborted(opts);
+      await checkHash(i);
+    }
+  };
+  return { manifest, articles, repairs, total, verifyHashes };
 }
 
 /** A time must not run backwards: modified before created means the row was tampered with. */

@@ -16,6 +16,7 @@ import type { Annotation, Article, ClaimGroup } from '../model/types';
 import { checkAborted } from './abort';
 import { BundleFailure, EXPORT_AGAIN, bundleError, fail, type BundleError } from './errors';
 import { ENTRY } from './format';
+import { isPlainTextItem } from './textItemCheck';
 import { collectionReader, type CollectionReader } from './jsonld';
 import { parseJsonEntry, parseWith } from './parseEntry';
 import {
@@ -45,6 +46,12 @@ export interface StagedBundle {
   appVersion: string;
   createdAt: string;
   articles: Article[];
+  /**
+   * Reads what follows the articles: their sha256 checks, the annotations entry (inflated and
+   * parsed) and the claim groups. Until it resolves only the fields above are set. Memoised;
+   * already done for a bundle from stageBundle. Rejects with BundleFailure.
+   */
+  load(): Promise<void>;
   groups: ClaimGroup[];
   warnings: string[];
   /** Text annotations in the bundle (all still to be read by `next`). */
@@ -62,22 +69,53 @@ export async function stageBundle(
   bytes: Uint8Array,
   opts: ProgressOptions = {},
 ): Promise<Result<StagedBundle, BundleError>> {
-  let head: Head;
+  const staged = await stageBundleHead(bytes, opts);
+  if (!staged.ok) return staged;
   try {
-    head = await readHead(bytes, opts);
-  } catch (e) {
-    // Up to the articles the checks run in readBundle's order: its message, without reading twice
-    // (a zip bomb is not inflated a second time).
-    if (e instanceof BundleFailure) return err(e.error);
-    return err(await canonicalError(bytes, e));
-  }
-  if ('parsed' in head) return ok(stageParsed(head.parsed));
-  try {
-    return ok(stageAnnotations(head));
+    await staged.value.load();
+    return staged;
   } catch (e) {
     return err(await canonicalError(bytes, e));
   }
 }
+
+/**
+ * Stage a bundle up to its articles (parsed and checked, all but their sha256), leaving the
+ * rest to `load()`: an import starts writing the articles while the annotations entry is
+ * inflated and parsed and the hashes are computed. A failure found by `load()` may not be the
+ * first one readBundle would report: pass it to `canonicalError`.
+ */
+export async function stageBundleHead(
+  bytes: Uint8Array,
+  opts: ProgressOptions = {},
+): Promise<Result<StagedBundle, BundleError>> {
+  let box: Container;
+  try {
+    box = await openContainer(bytes, opts, DEFER);
+  } catch (e) {
+    // The entries inflated so far are the ones readBundle inflates first, in its order: its
+    // message, without inflating a zip bomb twice.
+    if (e instanceof BundleFailure) return err(e.error);
+    return err(await canonicalError(bytes, e));
+  }
+  try {
+    // Formats 1 and 2 are read whole and upgraded in memory: old files, rarely large.
+    if (box.version !== 3) {
+      for (const name of [...box.deferred]) await box.inflateDeferred(name);
+      return ok(stageParsed(await readContainer(box, opts)));
+    }
+    const head = await readManifestAndArticles(3, box.written, box.texts, opts, true);
+    checkAborted(opts);
+    return ok(stageLater(box, head, opts));
+  } catch (e) {
+    // Checks after the inflated entries: readBundle would have inflated the deferred one first.
+    if (box.deferred.size === 0 && e instanceof BundleFailure) return err(e.error);
+    return err(await canonicalError(bytes, e));
+  }
+}
+
+/** The annotations entry is the last one Corroborate writes, and by far the largest. */
+const DEFER: ReadonlySet<string> = new Set([ENTRY.annotations]);
 
 /**
  * The message for a bundle a staged read refused: readBundle's, so it does not depend on how the
@@ -100,6 +138,7 @@ export function stageParsed(parsed: ParsedBundle): StagedBundle {
     appVersion: parsed.appVersion,
     createdAt: parsed.createdAt,
     articles: parsed.articles,
+    load: () => Promise.resolve(),
     groups: parsed.groups,
     warnings: parsed.warnings,
     annotationCount: parsed.annotations.length,
@@ -117,28 +156,47 @@ export function stageParsed(parsed: ParsedBundle): StagedBundle {
   };
 }
 
-type Head =
-  | { parsed: ParsedBundle }
-  | {
-      box: Container;
-      manifest: BundleHead['manifest'];
-      articles: Article[];
-    };
-
-async function readHead(bytes: Uint8Array, opts: ProgressOptions): Promise<Head> {
-  const box = openContainer(bytes, opts);
-  // Formats 1 and 2 are read whole and upgraded in memory: old files, rarely large.
-  if (box.version !== 3) return { parsed: await readContainer(box, opts) };
-  const { manifest, articles } = await readManifestAndArticles(3, box.written, box.texts, opts);
-  checkAborted(opts);
-  return { box, manifest, articles };
+/** A format-3 bundle whose annotations are read by `load()`. */
+function stageLater(box: Container, head: BundleHead, opts: ProgressOptions): StagedBundle {
+  const { manifest, articles } = head;
+  // The digests start now, off this thread; load() waits for their verdict.
+  const hashes = head.verifyHashes();
+  hashes.catch(() => {}); // awaited by load()
+  let rest: ReturnType<typeof stageAnnotations> | null = null;
+  let loading: Promise<void> | null = null;
+  const loaded = () => {
+    if (!rest) throw new Error('load() the staged bundle before reading its annotations');
+    return rest;
+  };
+  const staged: StagedBundle = {
+    formatVersion: 3,
+    appVersion: manifest.appVersion,
+    createdAt: manifest.createdAt,
+    articles,
+    load: () =>
+      (loading ??= (async () => {
+        // Both wait on work off this thread (Web Crypto, the native inflater): side by side.
+        await Promise.all([hashes, box.inflateDeferred(ENTRY.annotations)]);
+        checkAborted(opts);
+        rest = stageAnnotations(box, manifest, articles);
+        staged.groups = rest.groups;
+        staged.annotationCount = rest.annotationCount;
+      })()),
+    groups: [],
+    warnings: [...versionWarnings(3, manifest.appVersion, undefined), ...ignoredEntries(box)],
+    annotationCount: 0,
+    annotationText: () => loaded().annotationText(),
+    next: (n) => loaded().next(n),
+    finish: () => loaded().finish(),
+  };
+  return staged;
 }
 
-function stageAnnotations({
-  box,
-  manifest,
-  articles,
-}: Extract<Head, { box: Container }>): StagedBundle {
+function stageAnnotations(
+  box: Container,
+  manifest: BundleHead['manifest'],
+  articles: Article[],
+): Pick<StagedBundle, 'groups' | 'annotationCount' | 'annotationText' | 'next' | 'finish'> {
   const { texts } = box;
   const E = ENTRY.annotations;
   const json = parseJsonEntry(E, texts.get(E));
@@ -163,20 +221,16 @@ function stageAnnotations({
 
   let at = 0;
   return {
-    formatVersion: 3,
-    appVersion: manifest.appVersion,
-    createdAt: manifest.createdAt,
-    articles,
     groups: reader.groups,
-    warnings: [...versionWarnings(3, manifest.appVersion, undefined), ...ignoredEntries(box)],
     annotationCount: textCount,
     annotationText: () => textOf(items),
     next(n) {
       const out: Annotation[] = [];
       while (at < items.length && out.length < n) {
         const i = at++;
-        if (motivation(items[i]) === 'linking') continue;
-        out.push(reader.annotation(checkItem(items[i], i) as TextAnnotationLd));
+        const x = items[i];
+        if (motivation(x) === 'linking') continue;
+        out.push(reader.annotation(checkTextItem(x, i)));
       }
       return out;
     },
@@ -185,6 +239,13 @@ function stageAnnotations({
       reader.finish();
     },
   };
+}
+
+/** A text annotation item: the fast check for the usual case, else the schema (checkItem). */
+function checkTextItem(x: unknown, i: number): TextAnnotationLd {
+  if (!isPlainTextItem(x)) return checkItem(x, i) as TextAnnotationLd;
+  checkTimes(`first.items[${i}]`, ENTRY.annotations, x.created, x.modified);
+  return x;
 }
 
 /** One item against the schema and the time rule, as the whole-collection parse checks it. */

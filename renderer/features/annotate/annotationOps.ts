@@ -81,9 +81,12 @@ export async function deleteArticle(articleId: string, progress?: ChangeProgress
 /** Speakers already used in the workspace, most used first, for the quote prompt. */
 export async function knownSpeakers(): Promise<string[]> {
   const counts = new Map<string, number>();
-  // One getAll on the index, not a cursor (one event per row is slow with 100,000 rows).
-  for (const a of await db.annotations.where('kind').equals('quote').toArray()) {
-    if (a.speaker && isLive(a)) counts.set(a.speaker, (counts.get(a.speaker) ?? 0) + 1);
+  // One getAll on the index, not a cursor (one event per row is slow with 100,000 rows). The
+  // index holds only rows with a speaker; kind still decides (a bundle may carry a claim with one).
+  for (const a of await db.annotations.where('speaker').above('').toArray()) {
+    if (a.kind === 'quote' && isLive(a)) {
+      counts.set(a.speaker!, (counts.get(a.speaker!) ?? 0) + 1);
+    }
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

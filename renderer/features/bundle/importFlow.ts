@@ -1,9 +1,5 @@
-import {
-  BundleFailure,
-  canonicalError,
-  stageBundle,
-  type MergeSummary,
-} from '../../../shared/bundle';
+import { BundleFailure, canonicalError, type MergeSummary } from '../../../shared/bundle';
+import { stageBundleHead } from '../../../shared/bundle/staged';
 import type { CorroborateDatabase } from '../../db/database';
 import { ImportCancelledError, importStagedBundle } from '../../db/applyBundle';
 import {
@@ -16,9 +12,9 @@ import {
 } from './storageSpace';
 
 /**
- * One bundle import from bytes to committed rows: stage the bundle (container, manifest,
- * articles, groups), check the disk space, then convert and write the annotations chunk by
- * chunk in one transaction. It runs inside bundle.worker.ts in the app (nothing of it on the
+ * One bundle import from bytes to committed rows: stage the bundle up to its articles, then in
+ * one transaction write the articles while the rest is read (hashes, annotations, groups),
+ * check the disk space, and convert and write the annotations chunk by chunk. It runs inside bundle.worker.ts in the app (nothing of it on the
  * main thread) and inline under Node tests, with the same code and the same messages.
  */
 
@@ -43,7 +39,13 @@ export async function runImportFlow(
   bytes: Uint8Array,
   opts: ImportFlowOptions,
 ): Promise<ImportResult> {
-  const staged = await stageBundle(bytes, {
+  // Asked now, in parallel with the reading: the free space (nothing is written before the
+  // bundle is read, so it is the same then) and the database connection.
+  const estimate = opts.estimate ?? storageEstimate;
+  const freeBefore = estimate();
+  freeBefore.catch(() => {}); // awaited below unless the bundle is refused first
+  opts.database.open().catch(() => {}); // a failure to open surfaces at the transaction
+  const staged = await stageBundleHead(bytes, {
     signal: opts.signal,
     onProgress: (done, total, stage) => opts.onProgress?.('reading', done, total, stage),
   });
@@ -51,16 +53,21 @@ export async function runImportFlow(
     if (staged.error.code === 'aborted') throw new ImportCancelledError();
     return { ok: false, code: staged.error.code, message: staged.error.message };
   }
-  const estimate = opts.estimate ?? storageEstimate;
-  const needed = estimateImportBytes(staged.value);
-  const refusal = checkSpace(needed, await estimate());
-  if (refusal) return { ok: false, code: 'disk-full', message: refusal };
+  const free = await freeBefore;
+  let needed = 0;
   try {
     const plan = await importStagedBundle(staged.value, {
       database: opts.database,
       signal: opts.signal,
       now: opts.now,
       onProgress: (done, total) => opts.onProgress?.('writing', done, total),
+      // Once the whole bundle is read (the articles are being written meanwhile): refuse
+      // before writing its annotations if it will not fit. Nothing is committed.
+      beforeAnnotations: (loaded) => {
+        needed = estimateImportBytes(loaded);
+        const refusal = checkSpace(needed, free);
+        if (refusal) throw new SpaceRefusal(refusal);
+      },
     });
     return {
       ok: true,
@@ -70,13 +77,21 @@ export async function runImportFlow(
     };
   } catch (e) {
     if (e instanceof ImportCancelledError) throw e;
-    // A bad annotation met while writing: the transaction rolled back; name it as readBundle does.
+    if (e instanceof SpaceRefusal) return { ok: false, code: 'disk-full', message: e.message };
+    if (e instanceof BundleFailure && e.error.code === 'aborted') throw new ImportCancelledError();
+    // A bad row met while writing (the rest of the bundle is read inside the transaction): the
+    // transaction rolled back; name the problem as readBundle does.
     if (e instanceof BundleFailure) {
       const error = await canonicalError(bytes, e);
       return { ok: false, code: error.code, message: error.message };
     }
     if (!isQuotaError(e)) throw e;
-    // The transaction was aborted: every row rolled back and its space released.
+    // The transaction was aborted: every row rolled back and its space released. The disk may
+    // have filled while the articles were written, before the bundle was fully read.
+    if (needed === 0) {
+      await staged.value.load().catch(() => {});
+      needed = estimateImportBytes(staged.value);
+    }
     const space = await estimate();
     return {
       ok: false,
@@ -85,3 +100,6 @@ export async function runImportFlow(
     };
   }
 }
+
+/** Thrown inside the import transaction when the bundle will not fit: nothing is committed. */
+class SpaceRefusal extends Error {}
