@@ -17,16 +17,18 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-/** Exactly the v1 schema of the previous release (renderer/db/database.ts at version 1). */
+/** Exactly the v1 schema of the first release (renderer/db/database.ts at version 1). */
+const V1_STORES = {
+  articles: 'id, &sha256, createdAt',
+  annotations: 'id, articleId, groupId, kind',
+  groups: 'id, updatedAt',
+  reanchorQueue: 'id, createdAt',
+  settings: 'key',
+};
+
 function v1Database(name: string): Dexie {
   const d = new Dexie(name);
-  d.version(1).stores({
-    articles: 'id, &sha256, createdAt',
-    annotations: 'id, articleId, groupId, kind',
-    groups: 'id, updatedAt',
-    reanchorQueue: 'id, createdAt',
-    settings: 'key',
-  });
+  d.version(1).stores(V1_STORES);
   return d;
 }
 
@@ -198,13 +200,7 @@ describe('database migration v1 → v2 (→ v3)', () => {
 /** Exactly the v2 schema of the previous release (renderer/db/database.ts at versions 1 and 2). */
 function v2Database(name: string): Dexie {
   const d = new Dexie(name);
-  d.version(1).stores({
-    articles: 'id, &sha256, createdAt',
-    annotations: 'id, articleId, groupId, kind',
-    groups: 'id, updatedAt',
-    reanchorQueue: 'id, createdAt',
-    settings: 'key',
-  });
+  d.version(1).stores(V1_STORES);
   d.version(2).stores({
     articles: 'id, &sha256, createdAt, deletedAt',
     annotations: 'id, articleId, groupId, kind, deletedAt',
