@@ -125,8 +125,8 @@ async function watchLongTasks(page: Page) {
  * The worst main-thread task allowed per case, in ms. The issue's target is 100 ms; these are
  * the lowest limits this shared, loaded 2-core machine passes reliably (worst task seen over
  * 7-8 runs each, before issue 11's part 4 work → now):
- * - 100,000 annotations: 337-441 → 52-93, once 141. Under the target in most runs, but too
- *   close to it on a loaded machine to guard 100 without flaking: 150.
+ * - 100,000 annotations: 337-441 → 50-65 alone on the machine (as CI runs, one worker), 52-114
+ *   with other tests in parallel: the issue's 100 holds.
  * - wiping them: 496 → 0-98 (reads, tombstones and writes in chunks of 500 rows): 150 likewise.
  * - 50 MB note: 76-165. Reading the one row that holds 50 MB (IndexedDB deserialises it in one
  *   task) is the floor: 300.
@@ -137,7 +137,7 @@ async function watchLongTasks(page: Page) {
  *   the screen in it); until then 500 guards what was won.
  */
 const TASK_LIMIT_MS: Record<HugeCase | 'wipe', number> = {
-  annotations: 150,
+  annotations: 100,
   wipe: 150,
   note: 300,
   article: 500,
