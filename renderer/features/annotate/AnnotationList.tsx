@@ -8,6 +8,7 @@ import { buildAnnotationIndex, queryAnnotationIndex } from '../../../shared/rule
 import './annotationList.css';
 import { rowText } from './rowText';
 import { useFixedRows } from '../../components/useFixedRows';
+import { ChoiceSelect, type Choice } from '../../components/ChoiceSelect';
 
 /**
  * Up to this many rows each row is measured (rows fit their content). Beyond it rows have one
@@ -16,6 +17,32 @@ import { useFixedRows } from '../../components/useFixedRows';
  */
 const MEASURE_LIMIT = 2_000;
 const FIXED_ROW_PX = 92;
+
+const KIND_CHOICES: readonly Choice<ListQuery['kind']>[] = [
+  { value: 'all', label: 'All kinds' },
+  { value: 'claim', label: 'Claims' },
+  { value: 'quote', label: 'Quotes' },
+];
+const GROUPED_CHOICES: readonly Choice<string>[] = [
+  { value: 'all', label: 'Any group' },
+  { value: 'grouped', label: 'In a group' },
+  { value: 'ungrouped', label: 'Not in a group' },
+];
+const STATUS_CHOICES: readonly Choice<ListQuery['status']>[] = [
+  { value: 'all', label: 'Any status' },
+  { value: 'open', label: 'Open' },
+  { value: 'checking', label: 'Checking' },
+  { value: 'resolved', label: 'Resolved' },
+];
+const VERDICT_CHOICES: readonly Choice<string>[] = [
+  { value: 'all', label: 'Any verdict' },
+  { value: 'unrated', label: 'Not rated' },
+];
+const SORT_CHOICES: readonly Choice<ListQuery['sort']>[] = [
+  { value: 'position', label: 'Reading order' },
+  { value: 'time', label: 'Last edited' },
+  { value: 'group', label: 'By group' },
+];
 
 /**
  * Every annotation of the open article, in reading order unless sorted otherwise, with filters
@@ -121,79 +148,54 @@ export function AnnotationList({
           value={query.search}
           onChange={(e) => set({ search: e.target.value })}
         />
-        <select
-          aria-label="Kind"
-          data-testid="list-kind"
+        <ChoiceSelect
+          label="Kind"
+          testId="list-kind"
           value={query.kind}
-          onChange={(e) => set({ kind: e.target.value as ListQuery['kind'] })}
-        >
-          <option value="all">All kinds</option>
-          <option value="claim">Claims</option>
-          <option value="quote">Quotes</option>
-        </select>
-        <select
-          aria-label="Tag"
-          data-testid="list-tag"
+          choices={KIND_CHOICES}
+          onChange={(kind) => set({ kind })}
+        />
+        <ChoiceSelect
+          label="Tag"
+          testId="list-tag"
           value={query.tag}
-          onChange={(e) => set({ tag: e.target.value })}
-        >
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Group"
-          data-testid="list-group"
+          choices={[{ value: '', label: 'Any tag' }, ...tags.map((t) => ({ value: t, label: t }))]}
+          onChange={(tag) => set({ tag })}
+        />
+        <ChoiceSelect
+          label="Group"
+          testId="list-group"
           value={query.group}
-          onChange={(e) => set({ group: e.target.value })}
-        >
-          <option value="all">Any group</option>
-          <option value="grouped">In a group</option>
-          <option value="ungrouped">Not in a group</option>
-          {groupList.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label.length > 40 ? `${g.label.slice(0, 39)}…` : g.label}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Group status"
-          data-testid="list-status"
+          choices={[
+            ...GROUPED_CHOICES,
+            ...groupList.map((g) => ({
+              value: g.id,
+              label: g.label.length > 40 ? `${g.label.slice(0, 39)}…` : g.label,
+            })),
+          ]}
+          onChange={(group) => set({ group })}
+        />
+        <ChoiceSelect
+          label="Group status"
+          testId="list-status"
           value={query.status}
-          onChange={(e) => set({ status: e.target.value as ListQuery['status'] })}
-        >
-          <option value="all">Any status</option>
-          <option value="open">Open</option>
-          <option value="checking">Checking</option>
-          <option value="resolved">Resolved</option>
-        </select>
-        <select
-          aria-label="Verdict"
-          data-testid="list-verdict"
+          choices={STATUS_CHOICES}
+          onChange={(status) => set({ status })}
+        />
+        <ChoiceSelect
+          label="Verdict"
+          testId="list-verdict"
           value={query.verdict}
-          onChange={(e) => set({ verdict: e.target.value })}
-        >
-          <option value="all">Any verdict</option>
-          <option value="unrated">Not rated</option>
-          {scale.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Sort"
-          data-testid="list-sort"
+          choices={[...VERDICT_CHOICES, ...scale.map((v) => ({ value: v, label: v }))]}
+          onChange={(verdict) => set({ verdict })}
+        />
+        <ChoiceSelect
+          label="Sort"
+          testId="list-sort"
           value={query.sort}
-          onChange={(e) => set({ sort: e.target.value as ListQuery['sort'] })}
-        >
-          <option value="position">Reading order</option>
-          <option value="time">Last edited</option>
-          <option value="group">By group</option>
-        </select>
+          choices={SORT_CHOICES}
+          onChange={(sort) => set({ sort })}
+        />
       </div>
       <p className="list-count muted" role="status" data-testid="list-count">
         {isFiltering(query)
