@@ -10,6 +10,7 @@ import { annotationRunsOf, getArticle, liveGroups } from '../../db/queries';
 import { usePreparedAnnotations } from './prepareAnnotations';
 import { useRatingScale } from '../review/workspaceSettings';
 import { outletName } from '../../../shared/text/outlet';
+import { useLiveArticles } from '../../state/liveArticles';
 
 const NONE: readonly Annotation[] = [];
 
@@ -19,18 +20,23 @@ export function ReadingView() {
   const restored = useStore(uiStore, (s) => s.restored);
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
   const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
+  // The article comes from the library's one live read (no second read of its whole text).
+  const live = useLiveArticles();
+  const article = openId ? live?.byId.get(openId) : undefined;
+  // Not in the library's snapshot: just written (the snapshot follows a moment later) or gone.
+  // Only the store can tell, so it is asked in that case alone.
+  const gone = useLiveQuery(
+    async () =>
+      openId && live && !live.byId.has(openId) && !(await getArticle(openId)) ? openId : null,
+    [openId, live],
+  );
   // Results carry the id they were read for: while the next article's query is still running,
   // useLiveQuery hands back the previous article's rows, which must never be shown on this one.
-  const articleRead = useLiveQuery(
-    async () => ({ id: openId, article: openId ? await getArticle(openId) : undefined }),
-    [openId],
-  );
   // Sorted runs (pages), merged with the rest of the preparation in frame-sized slices.
   const runsRead = useLiveQuery(
     async () => ({ id: openId, runs: openId ? await annotationRunsOf(openId) : [] }),
     [openId],
   );
-  const article = articleRead?.id === openId ? articleRead.article : undefined;
   const runs = runsRead?.id === openId ? runsRead.runs : undefined;
   const prepared = usePreparedAnnotations(openId, runs);
   const annotations = prepared?.rows ?? NONE;
@@ -47,7 +53,7 @@ export function ReadingView() {
   }, []);
 
   if (!restored) return null;
-  if (!openId || (article === undefined && runs !== undefined)) {
+  if (!openId || gone === openId) {
     return (
       <div className="empty-state main-empty" data-testid="no-article">
         <h2>No article open</h2>

@@ -6,11 +6,11 @@ import { db } from '../../db/database';
 import { EXPORT_FORMATS, type ExportFormat } from './exportData';
 import { runExport } from './bundleCommands';
 import { saveOrganisation, useOrganisation } from '../review/workspaceSettings';
-import { liveArticles } from '../../db/queries';
+import { useLiveArticles } from '../../state/liveArticles';
 
 /** Export…: what to export (everything or chosen articles) and in which format. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const articles = useLiveQuery(() => liveArticles(), []);
+  const articles = useLiveArticles()?.list;
   const queued = useLiveQuery(() => db.reanchorQueue.count(), []);
   const [scope, setScope] = useState<'all' | 'chosen'>('all');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());

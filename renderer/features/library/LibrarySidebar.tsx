@@ -10,13 +10,14 @@ import { ChangeCancelled } from '../../db/changes';
 import { importFromDialog } from './importActions';
 import { restoreSamples } from './seedArticles';
 import { searchArticles } from './searchArticles';
-import { annotationCounts, liveArticles } from '../../db/queries';
+import { annotationCounts } from '../../db/queries';
 import { SourceFields } from './SourceFields';
 import type { Article } from '../../../shared/model/types';
 import { LibraryList } from './LibraryList';
+import { useLiveArticles } from '../../state/liveArticles';
 
 export function LibrarySidebar({ onPaste }: { onPaste: () => void }) {
-  const articles = useLiveQuery(() => liveArticles(), []);
+  const articles = useLiveArticles()?.list;
   // Re-runs on every annotation change: reads index keys, not whole rows.
   const counts = useLiveQuery(() => annotationCounts(), []);
   const openId = useStore(uiStore, (s) => s.openArticleId);

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
-import { liveArticles } from '../../db/queries';
 import { useStore } from '../../state/createStore';
 import { ConflictList } from './ConflictList';
 import { joinStory, leaveStory, shareStore } from './shareSession';
 import { lastSyncedText, statusText } from './SyncStatusBadge';
 import './share.css';
+import { useLiveArticles } from '../../state/liveArticles';
 
 /** "Share story…": join with an address and token, or see the story's people and conflicts. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -57,7 +56,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
 }
 
 function JoinForm({ onClose }: { onClose: () => void }) {
-  const articles = useLiveQuery(() => liveArticles(), []);
+  const articles = useLiveArticles()?.list;
   const [address, setAddress] = useState('ws://127.0.0.1:1234');
   const [token, setToken] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
