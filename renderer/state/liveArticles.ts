@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { Article } from '../../shared/model/types';
-import { liveArticles } from '../db/queries';
+import { getArticle, liveArticles } from '../db/queries';
 
 /**
  * The library's articles, read once for the whole window. Every view that needs articles (the
@@ -70,4 +70,14 @@ function subscribe(listener: () => void): () => void {
 /** The live articles; undefined until the first read. */
 export function useLiveArticles(): LiveArticles | undefined {
   return useSyncExternalStore(subscribe, () => current);
+}
+
+/**
+ * An article for work on its text (tagging a selection): the window's live copy when it has
+ * one, so a tag in a 50 MB article does not read the 50 MB again; else read from the store.
+ * The text of an article never changes (its id is the text's sha256), so the copy is as good
+ * as a fresh read for that.
+ */
+export async function articleForText(id: string): Promise<Article | undefined> {
+  return current?.byId.get(id) ?? (await getArticle(id));
 }

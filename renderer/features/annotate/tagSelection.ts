@@ -5,7 +5,7 @@ import { viewerContaining } from './viewerRegistry';
 import { createAnnotation } from './annotationOps';
 import { selectAnnotation } from '../../state/uiState';
 import { notify, reportError } from '../../components/toasts';
-import { getArticle } from '../../db/queries';
+import { articleForText } from '../../state/liveArticles';
 
 /** The editor's current text selection, resolved to an article and canonical offsets. */
 export interface PendingSpan {
@@ -27,7 +27,7 @@ export async function readPendingSpan(): Promise<PendingSpan | null> {
   const map = viewer?.map();
   if (!viewer || !map) return null;
   const raw = selectionOffsets(map, selection);
-  const article = await getArticle(viewer.articleId);
+  const article = await articleForText(viewer.articleId);
   if (!raw || !article) return null;
   const span = trimRange(article.text, raw.start, raw.end);
   return span
@@ -44,7 +44,7 @@ export async function tagSpan(
   // next span by the time IndexedDB commits.
   window.getSelection()?.removeAllRanges();
   try {
-    const article = await getArticle(span.articleId);
+    const article = await articleForText(span.articleId);
     if (!article) throw new Error('the article was deleted');
     const annotation = await createAnnotation(article, {
       kind,
