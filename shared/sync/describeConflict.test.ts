@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { annotationDefaults } from '../model/defaults';
-import type { Annotation } from '../model/types';
+import { annotationRow } from '../testing/annotationRow';
 import { addAnnotation, deleteRow, readStory, setField } from './storyDoc';
 import { conflictSubject, describeCrossedEdits } from './describeConflict';
 
 const quote = 'The operation saw 498 individuals from 42 countries arrested';
-function annotation(id: string): Annotation {
-  return {
-    ...annotationDefaults(),
-    id,
-    articleId: 'a'.repeat(64),
-    kind: 'claim',
-    position: { type: 'TextPositionSelector', start: 0, end: quote.length },
-    quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-    speaker: null,
-    note: '',
-    groupId: null,
-    stance: null,
-    createdAt: 1,
-    updatedAt: 1,
-  };
-}
+const annotation = (id: string) => annotationRow(id, { articleId: 'a'.repeat(64) }, quote);
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));

@@ -1,27 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model/types';
-import { annotationDefaults } from '../../../shared/model/defaults';
+import { annotationRow } from '../../../shared/testing/annotationRow';
 import { db } from '../../db/database';
 import { knownSpeakers } from './annotationOps';
 
-function row(id: string, patch: Partial<Annotation>): Annotation {
-  return {
-    ...annotationDefaults(),
-    id,
-    articleId: 'a1',
-    kind: 'quote',
-    position: { type: 'TextPositionSelector', start: 0, end: 1 },
-    quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-    speaker: null,
-    note: '',
-    groupId: null,
-    stance: null,
-    createdAt: 1,
-    updatedAt: 1,
-    ...patch,
-  };
-}
+const row = (id: string, patch: Partial<Annotation>) =>
+  annotationRow(id, { kind: 'quote', ...patch });
 
 afterAll(async () => {
   await db.delete();
