@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 import type { Annotation, ClaimGroup } from '../../shared/model/types';
 import { buildMatrix, summarizeGroups, type MatrixSource } from '../features/review/groupModel';
 import { MatrixTable } from '../features/review/MatrixTable';
-import { annotationDefaults, groupDefaults } from '../../shared/model/defaults';
+import { groupDefaults } from '../../shared/model/defaults';
+import { annotationRow } from '../../shared/testing/annotationRow';
 
 const GROUPS = 50;
 const SOURCES = 10;
@@ -44,20 +45,14 @@ export function generateMatrixWorkspace(groups = GROUPS, sources = SOURCES) {
       const exact = differs
         ? `The paper said ${figure + 60} arrests were made in City${g} County`
         : `${figure} arrests were made in City${g} County`;
-      annotations.push({
-        ...annotationDefaults(),
-        id: `a-${g}-${s}`,
-        articleId: articles[s]!.id,
-        kind: 'claim',
-        position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        speaker: null,
-        note: '',
-        groupId: id,
-        stance: 'agrees',
-        createdAt: t++,
-        updatedAt: t,
-      });
+      const createdAt = t++;
+      annotations.push(
+        annotationRow(
+          `a-${g}-${s}`,
+          { articleId: articles[s]!.id, groupId: id, stance: 'agrees', createdAt, updatedAt: t },
+          exact,
+        ),
+      );
     }
   }
   return { articles, groups: groupRows, annotations };

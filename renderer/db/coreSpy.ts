@@ -7,28 +7,16 @@ import type { DBCoreTable } from 'dexie';
  * hook gets the table's name, the request and the next layer's method; what it returns is the
  * answer. Remove it with `database.unuse({ stack: 'dbcore', name })`.
  */
-export interface CoreHooks {
-  mutate?: (
-    table: string,
-    req: Parameters<DBCoreTable['mutate']>[0],
-    next: DBCoreTable['mutate'],
-  ) => ReturnType<DBCoreTable['mutate']>;
-  get?: (
-    table: string,
-    req: Parameters<DBCoreTable['get']>[0],
-    next: DBCoreTable['get'],
-  ) => ReturnType<DBCoreTable['get']>;
-  getMany?: (
-    table: string,
-    req: Parameters<DBCoreTable['getMany']>[0],
-    next: DBCoreTable['getMany'],
-  ) => ReturnType<DBCoreTable['getMany']>;
-  query?: (
-    table: string,
-    req: Parameters<DBCoreTable['query']>[0],
-    next: DBCoreTable['query'],
-  ) => ReturnType<DBCoreTable['query']>;
-}
+type Method = 'mutate' | 'get' | 'getMany' | 'query';
+
+/** A hook for one DBCore table method: sees the table, the request and the next layer. */
+type Hook<M extends Method> = (
+  table: string,
+  req: Parameters<DBCoreTable[M]>[0],
+  next: DBCoreTable[M],
+) => ReturnType<DBCoreTable[M]>;
+
+export type CoreHooks = { [M in Method]?: Hook<M> };
 
 export function spyOnCore(database: Dexie, name: string, hooks: CoreHooks): void {
   database.use({
