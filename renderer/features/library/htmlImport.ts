@@ -4,6 +4,7 @@ import { domToStructure } from './domToStructure';
 import { extractPage, type PageExtract, type PageFacts } from './htmlExtract';
 import { extractPageOffThread } from './htmlWorkerClient';
 import { isImportCancelled, throwIfCancelled } from './importCancel';
+import { nextTask } from '../../components/slices';
 
 /**
  * Untrusted HTML → the article's structured text and what the page says about its source.
@@ -67,8 +68,8 @@ export function importHtml(html: string, options: HtmlOptions = { readability: t
 /**
  * An imported page: parse, page facts and Readability in a Worker (html.worker.ts), then, on the
  * main thread, DOMPurify and the structure walk on the article alone (a few KB to a few hundred,
- * where the page may be megabytes), with a frame between them. Cancel terminates the worker and
- * is checked between the steps after it.
+ * where the page may be megabytes), with a turn of the event loop between them. Cancel
+ * terminates the worker and is checked between the steps after it.
  */
 export async function importHtmlOffThread(
   html: string,
@@ -83,10 +84,10 @@ export async function importHtmlOffThread(
     // The worker could not read it (a linkedom limit): the page still imports, on this thread.
     extract = extractPage(html, domParse, options.readability);
   }
-  await frame();
+  await nextTask();
   throwIfCancelled(signal);
   const clean = sanitize(extract.content);
-  await frame();
+  await nextTask();
   throwIfCancelled(signal);
   return {
     built: domToStructure(clean, options.url ?? extract.facts.url),
@@ -103,5 +104,3 @@ function finish(extract: PageExtract, options: HtmlOptions): HtmlImport {
     notice: extract.notice,
   };
 }
-
-const frame = () => new Promise((resolve) => setTimeout(resolve, 0));
