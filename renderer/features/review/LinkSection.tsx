@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveArticles } from '../../state/liveArticles';
 import type { Annotation, Article } from '../../../shared/model/types';
 import {
   quoteDiff,
@@ -32,13 +33,7 @@ import { ConflictDetails, GroupBadges, IntegrityDetails, QuoteDiffText } from '.
 import { VerdictEditor } from './VerdictEditor';
 import { GroupLabelField } from './GroupLabelField';
 import { openInReview } from './reviewNav';
-import {
-  getArticle,
-  getGroup,
-  groupMembers,
-  annotationsOfArticles,
-  liveArticles,
-} from '../../db/queries';
+import { getArticle, getGroup, groupMembers, annotationsOfArticles } from '../../db/queries';
 import { isLive } from '../../../shared/model/live';
 import { outletName } from '../../../shared/text/outlet';
 
@@ -105,9 +100,9 @@ export function LinkSection({ annotation }: { annotation: Annotation }) {
   );
   const [linking, setLinking] = useState(false);
   const [findingQuote, setFindingQuote] = useState(false);
-  // Titles only: the index and every query live in the matching worker (matchingClient.ts).
-  // Titles and texts of the live library; matching itself runs in the worker (matchingClient).
-  const libraryArticles = useLiveQuery(() => liveArticles(), []);
+  // Titles and texts of the live library (the window's one read of it); matching itself runs in
+  // the worker (matchingClient.ts).
+  const libraryArticles = useLiveArticles()?.list;
   const corpus = libraryArticles ? { articles: libraryArticles } : null;
   const progress = useMatchingIndex(linking || findingQuote);
   const titles = useMemo(
@@ -315,7 +310,7 @@ function LinkPicker({
   run,
 }: {
   annotation: Annotation;
-  articles: Article[];
+  articles: readonly Article[];
   /** Undefined while the worker builds the index or ranks. */
   suggestions: Suggestion[] | undefined;
   progress: IndexProgress;
@@ -410,7 +405,7 @@ function QuoteFinder({
   annotation: Annotation;
   /** The fullest version of the quote: every candidate is diffed against it. */
   reference: string;
-  articles: Article[];
+  articles: readonly Article[];
   hits: QuoteOccurrence[];
   run: Run;
 }) {

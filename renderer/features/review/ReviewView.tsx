@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveArticles } from '../../state/liveArticles';
 import type { Annotation, Article } from '../../../shared/model/types';
 import { useStore } from '../../state/createStore';
 import { selectAnnotation, uiStore, updateUi } from '../../state/uiState';
@@ -21,10 +22,8 @@ import { typingInField } from '../../components/keyboard';
 import {
   annotationsOfArticles,
   getAnnotation,
-  getArticle,
   getGroup,
   groupMembers,
-  liveArticles,
   liveGroups,
 } from '../../db/queries';
 import { outletName } from '../../../shared/text/outlet';
@@ -50,32 +49,41 @@ export function ReviewView() {
   const selectedId = useStore(uiStore, (s) => s.selectedAnnotationId);
   const panelCollapsed = useStore(uiStore, (s) => s.inspectorCollapsed);
 
-  const data = useLiveQuery(async () => {
-    const [articles, groups, annotations] = await Promise.all([
-      liveArticles(),
+  // Articles from the window's one live read: an edit in a shown article changes annotations,
+  // and must not read every article's whole text again.
+  const live = useLiveArticles();
+  const rows = useLiveQuery(async () => {
+    const [groups, annotations] = await Promise.all([
       liveGroups(),
       annotationsOfArticles(savedIds),
     ]);
-    return { articles, groups, annotations };
+    return { groups, annotations };
   }, [savedIds]);
-  const focus = useLiveQuery(async () => {
+  const data = useMemo(
+    () => (rows && live ? { ...rows, articles: live.list } : undefined),
+    [rows, live],
+  );
+  const focusRows = useLiveQuery(async () => {
     if (!focusedGroupId) return null;
     const [group, members] = await Promise.all([
       getGroup(focusedGroupId),
       groupMembers(focusedGroupId),
     ]);
-    if (!group) return null;
-    const articles = await Promise.all(
-      [...new Set(members.map((m) => m.articleId))].map(getArticle),
-    );
-    return summarizeGroup(group, members, sourceLookup(articles.filter((a) => !!a)));
+    return group ? { group, members } : null;
   }, [focusedGroupId]);
+  const focus = useMemo(() => {
+    if (focusRows === null) return null;
+    if (!focusRows || !live) return undefined;
+    const articles = [...new Set(focusRows.members.map((m) => m.articleId))]
+      .map((id) => live.byId.get(id))
+      .filter((a): a is Article => !!a);
+    return summarizeGroup(focusRows.group, focusRows.members, sourceLookup(articles));
+  }, [focusRows, live]);
 
   const columns = useMemo(() => {
-    if (!data) return [];
-    const byId = new Map(data.articles.map((a) => [a.id, a]));
-    return savedIds.map((id) => byId.get(id)).filter((a): a is Article => !!a);
-  }, [data, savedIds]);
+    if (!live) return [];
+    return savedIds.map((id) => live.byId.get(id)).filter((a): a is Article => !!a);
+  }, [live, savedIds]);
   const shownIds = useMemo(() => columns.map((c) => c.id), [columns]);
 
   const byArticle = useMemo(() => {
