@@ -101,13 +101,20 @@ function counts(page: Page) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const idb = open.result;
-          const names = ['articles', 'annotations', 'groups', 'reanchorQueue'];
-          const tx = idb.transaction(names, 'readonly');
+          const names = ['articles', 'groups', 'reanchorQueue'];
+          const tx = idb.transaction([...names, 'annotationPacks'], 'readonly');
           const out: Record<string, number> = {};
           for (const n of names) {
             const req = tx.objectStore(n).count();
             req.onsuccess = () => (out[n] = req.result);
           }
+          // Annotations are stored in packs (renderer/db/packing.ts): count their rows.
+          const packs = tx.objectStore('annotationPacks').getAll();
+          packs.onsuccess = () =>
+            (out.annotations = (packs.result as { rows: unknown[] }[]).reduce(
+              (n, p) => n + p.rows.length,
+              0,
+            ));
           tx.oncomplete = () => {
             idb.close();
             resolve(out);

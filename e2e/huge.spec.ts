@@ -5,6 +5,7 @@
  * (PerformanceObserver 'longtask'; see TASK_LIMIT_MS).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { directoryPrefix, splitByPrefix } from '../renderer/db/packing';
 
 // Trace snapshots serialise the whole page after every step, on the page's own main thread:
 // they would be the long tasks measured here.
@@ -14,11 +15,25 @@ type HugeCase = 'annotations' | 'article' | 'note';
 
 /**
  * Writes one heavy article (and its annotations) with raw IndexedDB in the app's database, in
- * the shapes of shared/model/types.ts. Text is generated from a fixed word list with a seeded
- * generator, so every run writes the same workspace.
+ * the shapes of shared/model/types.ts, the annotations in packs laid out as the app lays them
+ * out (renderer/db/packing.ts, run here in Node). Text is generated from a fixed word list with
+ * a seeded generator, so every run writes the same workspace.
  */
 async function writeHuge(page: Page, kind: HugeCase): Promise<{ title: string; count: number }> {
-  return page.evaluate(async (kind) => {
+  const count = kind === 'annotations' ? 100_000 : kind === 'article' ? 1_000 : 3;
+  const ids = Array.from({ length: count }, (_, i) => ({ id: `huge-${kind}-a${i}`, i }));
+  const packs = splitByPrefix('', ids).map(([prefix, rows]): [string, number[]] => [
+    prefix,
+    rows.map((r) => r.i),
+  ]);
+  const directory = new Map<string, number[]>();
+  for (const { id, i } of ids) {
+    const prefix = directoryPrefix(id);
+    if (!directory.has(prefix)) directory.set(prefix, []);
+    directory.get(prefix)!.push(i);
+  }
+  const layout = { kind, count, packs, directory: [...directory] };
+  return page.evaluate(async ({ kind, count, packs, directory }) => {
     const words = (
       'the of and to in officials said arrests city county federal immigration agents operation ' +
       'police council report statement mayor budget million percent residents court judge officers'
@@ -84,7 +99,6 @@ async function writeHuge(page: Page, kind: HugeCase): Promise<{ title: string; c
       deletedAt: null,
     });
     const rows: ReturnType<typeof annotation>[] = [];
-    const count = kind === 'annotations' ? 100_000 : kind === 'article' ? 1_000 : 3;
     for (let i = 0; i < count; i++) {
       const start = Math.floor(rnd() * (text.length - 80));
       rows.push(annotation(i, start, start + 10 + Math.floor(rnd() * 60), ''));
@@ -99,16 +113,31 @@ async function writeHuge(page: Page, kind: HugeCase): Promise<{ title: string; c
       req.onerror = () => fail(req.error);
     });
     await new Promise<void>((ok, fail) => {
-      const tx = db.transaction(['articles', 'annotations'], 'readwrite');
+      const tx = db.transaction(['articles', 'annotationPacks', 'annotationArticles'], 'readwrite');
       tx.objectStore('articles').put(article);
-      const store = tx.objectStore('annotations');
-      for (const row of rows) store.put(row);
+      const store = tx.objectStore('annotationPacks');
+      for (const [prefix, indices] of packs) {
+        const packRows = indices.map((i) => rows[i]!);
+        const speakers = [...new Set(packRows.map((r) => r.speaker).filter((s) => s !== null))];
+        store.put({
+          articleId: id,
+          prefix,
+          rows: packRows,
+          groupIds: [],
+          speakers,
+          live: packRows.length,
+        });
+      }
+      for (const [prefix, indices] of directory) {
+        const articles = new Map(indices.map((i) => [rows[i]!.id, id]));
+        tx.objectStore('annotationArticles').put({ prefix, articles });
+      }
       tx.oncomplete = () => ok();
       tx.onerror = () => fail(tx.error);
     });
     db.close();
     return { title, count };
-  }, kind);
+  }, layout);
 }
 
 /** Long tasks on the main thread from now on (PerformanceObserver 'longtask'). */

@@ -113,7 +113,10 @@ export function storeRows(page: Page) {
       rows.map(({ updatedAt: _u, origin: _o, ...rest }) => rest);
     const out = {
       articles: strip(await all('articles')),
-      annotations: strip(await all('annotations')),
+      // Annotations are stored in packs (renderer/db/packing.ts).
+      annotations: strip(
+        (await all('annotationPacks')).flatMap((p) => p.rows as Record<string, unknown>[]),
+      ),
       groups: strip(await all('groups')),
     };
     db.close();

@@ -1,10 +1,9 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import type { Annotation, Article, ClaimGroup, ReanchorItem } from '../../shared/model/types';
 import { beginMerge, type MergePlan, type ParsedBundle } from '../../shared/bundle';
 import { stageParsed, type StagedBundle } from '../../shared/bundle/staged';
 import { sha256Hex } from '../../shared/text/hash';
 import { db as appDb, type CorroborateDatabase } from './database';
-import { allRows } from './pagedRead';
 
 /**
  * Writing an imported bundle into IndexedDB. The merge is planned and applied inside ONE
@@ -37,9 +36,8 @@ export function isCancelled(error: unknown): error is ImportCancelledError {
   return error instanceof ImportCancelledError;
 }
 
-/** Annotations per chunk: converted, planned and put while IndexedDB writes the previous one. */
+/** Annotations per chunk of the bundle read, checked, converted and planned at a time. */
 const BATCH = 1000;
-const FIRST_BATCH = 200;
 /** Reading the rest of a 100 MB bundle takes seconds; Dexie.waitFor's default gives up at 60 s. */
 const LOAD_TIMEOUT_MS = 15 * 60_000;
 
@@ -54,15 +52,11 @@ export interface Snapshot {
 export async function readWorkspace(database: CorroborateDatabase = appDb): Promise<Snapshot> {
   const [articles, annotations, groups, review] = await Promise.all([
     database.articles.toArray(),
-    allRows(database.annotations),
+    database.annotations.all(),
     database.groups.toArray(),
     database.reanchorQueue.toArray(),
   ]);
   return { articles, annotations, groups, review };
-}
-
-function workTables(database: CorroborateDatabase) {
-  return [database.articles, database.annotations, database.groups, database.reanchorQueue];
 }
 
 /**
@@ -81,10 +75,9 @@ export async function importParsedBundle(
  * Import a staged bundle (shared/bundle/staged.ts) in one transaction. The articles are put
  * first; while IndexedDB writes them (on its own thread), the rest of the bundle is read here
  * (`staged.load()`: the articles' hashes, the annotations entry, the groups), the transaction
- * kept alive meanwhile by Dexie.waitFor. Then the annotations are checked, converted, planned
- * and put a chunk at a time, synchronously until the last put is issued, so IndexedDB writes
- * chunk k while chunk k+1 is converted. A bad row anywhere (a wrong hash, a bad annotation
- * half-way) throws: the transaction aborts and every row already put is rolled back, so the
+ * kept alive meanwhile by Dexie.waitFor. Then the annotations are checked, converted and
+ * planned a chunk at a time and put in packs, while IndexedDB writes the groups. A bad row
+ * anywhere (a wrong hash, a bad annotation half-way) throws: the transaction aborts and every row already put is rolled back, so the
  * import stays all or nothing.
  */
 export async function importStagedBundle(
@@ -96,7 +89,7 @@ export async function importStagedBundle(
 ): Promise<MergePlan> {
   const database = opts.database ?? appDb;
   const now = opts.now ?? Date.now();
-  return database.transaction('rw', workTables(database), async () => {
+  return database.transaction('rw', database.workTables, async () => {
     throwIfCancelled(opts.signal);
     const existing = await readWorkspace(database);
     const merge = beginMerge(existing, staged, now);
@@ -106,7 +99,7 @@ export async function importStagedBundle(
     const report = () => total > 0 && opts.onProgress?.(Math.min(done, total), total);
     const writes: Promise<unknown>[] = [];
     // `read` rows were processed to produce `rows`; progress counts processed rows.
-    const put = (table: Table<object, string>, rows: object[], read: number) => {
+    const put = <T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: T[], read: number) => {
       writes.push(
         (rows.length > 0 ? table.bulkPut(rows) : Promise.resolve()).then(() => {
           done += read;
@@ -122,12 +115,16 @@ export async function importStagedBundle(
     total = merge.articles.length + groups.length + staged.annotationCount;
     opts.onProgress?.(Math.min(done, total), total);
     put(database.groups, groups, groups.length);
-    // A small first chunk: IndexedDB gets annotation rows to write sooner.
-    for (let n = FIRST_BATCH; ; n = BATCH) {
-      const chunk = staged.next(n);
+    // Converted and planned a chunk at a time, then put in one write: annotations are stored in
+    // packs (packing.ts), and a pack write reads the packs it changes, so two chunk writes in
+    // flight at once could each miss the other's rows.
+    const annotations: Annotation[] = [];
+    for (;;) {
+      const chunk = staged.next(BATCH);
       if (chunk.length === 0) break;
-      put(database.annotations, merge.annotations(chunk), chunk.length);
+      for (const row of merge.annotations(chunk)) annotations.push(row);
     }
+    put(database.annotations, annotations, staged.annotationCount);
     staged.finish();
     const plan = merge.end();
     put(database.reanchorQueue, plan.review, 0);
@@ -145,7 +142,7 @@ export async function importStagedBundle(
  */
 export async function applyMergePlan(plan: MergePlan, opts: ApplyOptions = {}): Promise<void> {
   const database = opts.database ?? appDb;
-  await database.transaction('rw', workTables(database), async () => {
+  await database.transaction('rw', database.workTables, async () => {
     await Promise.all([
       database.articles.bulkPut(plan.articles),
       database.groups.bulkPut(plan.groups),

@@ -5,6 +5,7 @@ import { sampleWorkspace } from '../../shared/bundle/sample';
 import { loadSeeds } from '../../shared/testing/seeds';
 import { sha256Hex } from '../../shared/text/hash';
 import { CorroborateDatabase } from './database';
+import { PACK_ROWS } from './packing';
 
 /**
  * A database written by the previous app version (schema v1, rows without the v2 fields,
@@ -117,7 +118,7 @@ async function writeV1(name: string): Promise<V1Fixture> {
   return fixture;
 }
 
-describe('database migration v1 → v2 (→ v3)', () => {
+describe('database migration v1 → v2 (→ v5)', () => {
   it('keeps every article and annotation, re-keys articles by sha256 and follows every reference', async () => {
     const name = `migrate-v1-${Math.random()}`;
     names.push(name);
@@ -125,7 +126,7 @@ describe('database migration v1 → v2 (→ v3)', () => {
 
     const db = new CorroborateDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
 
     const articles = await db.articles.orderBy('createdAt').toArray();
     expect(articles).toHaveLength(fixture.texts.length);
@@ -153,7 +154,7 @@ describe('database migration v1 → v2 (→ v3)', () => {
         note: expect.any(String),
       });
     }
-    expect(await db.annotations.where('articleId').equals(articles[0]!.id).count()).toBe(1);
+    expect(await db.annotations.ofArticles([articles[0]!.id])).toHaveLength(1);
 
     const [group] = await db.groups.toArray();
     expect(group).toMatchObject({
@@ -165,7 +166,7 @@ describe('database migration v1 → v2 (→ v3)', () => {
       resolution: '',
       deletedAt: null,
     });
-    expect(await db.annotations.where('groupId').equals('g1').count()).toBe(2);
+    expect(await db.annotations.withGroup('g1')).toHaveLength(2);
 
     const [queued] = await db.reanchorQueue.toArray();
     expect(queued!.annotation.articleId).toBe(articles[2]!.id);
@@ -176,10 +177,10 @@ describe('database migration v1 → v2 (→ v3)', () => {
     expect(ui.reviewArticleIds).toEqual([articles[0]!.id, articles[1]!.id]);
     expect(ui.view).toBe('review');
 
-    // The tombstone index holds only deleted rows (null is no IndexedDB key).
-    expect(await db.annotations.where('deletedAt').above(0).count()).toBe(0);
+    // Live counts come from the packs' index: a tombstone leaves it.
+    expect(await db.annotations.countLive()).toBe(fixture.quotes.length);
     await db.annotations.update(fixture.quotes[0]!.id, { deletedAt: 5 });
-    expect(await db.annotations.where('deletedAt').above(0).count()).toBe(1);
+    expect(await db.annotations.countLive()).toBe(fixture.quotes.length - 1);
     db.close();
   });
 
@@ -191,7 +192,7 @@ describe('database migration v1 → v2 (→ v3)', () => {
     old.close();
     const db = new CorroborateDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(await db.articles.count()).toBe(0);
     db.close();
   });
@@ -209,8 +210,19 @@ function v2Database(name: string): Dexie {
   return d;
 }
 
-describe('database migration v2 → v3', () => {
-  it('keeps every row as it was and indexes speakers instead of kinds', async () => {
+/** Exactly the v3 schema of the previous release (versions 1-3 of renderer/db/database.ts). */
+function v3Database(name: string): Dexie {
+  const d = v2Database(name);
+  d.version(3).stores({ annotations: 'id, articleId, groupId, speaker, deletedAt' });
+  return d;
+}
+
+/** Rows by id, for comparing tables read in any order. */
+const byId = <T extends { id: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+describe('database migration v2 → v3 → v5', () => {
+  it('keeps every row as it was and finds rows by article, group and speaker', async () => {
     const name = `migrate-v2-${Math.random()}`;
     names.push(name);
     const sample = await sampleWorkspace(
@@ -230,34 +242,79 @@ describe('database migration v2 → v3', () => {
 
     const db = new CorroborateDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    const byId = <T extends { id: string }>(rows: T[]) =>
-      [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(db.verno).toBe(5);
     expect(byId(await db.annotations.toArray())).toEqual(byId(sample.annotations));
     expect(byId(await db.articles.toArray())).toEqual(byId(sample.articles));
     expect(byId(await db.groups.toArray())).toEqual(byId(sample.groups));
-    expect(db.annotations.schema.indexes.map((i) => i.name).sort()).toEqual([
-      'articleId',
-      'deletedAt',
-      'groupId',
-      'speaker',
-    ]);
 
-    // Every index a query uses finds the rows written by v2.
+    // Every read a query makes finds the rows written by v2.
     const article = sample.articles[1]!;
-    expect(await db.annotations.where('articleId').equals(article.id).count()).toBe(
-      sample.annotations.filter((a) => a.articleId === article.id).length,
+    expect(byId(await db.annotations.ofArticles([article.id]))).toEqual(
+      byId(sample.annotations.filter((a) => a.articleId === article.id)),
     );
-    expect(await db.annotations.where('groupId').equals('grp-000003').count()).toBe(
-      sample.annotations.filter((a) => a.groupId === 'grp-000003').length,
+    expect(byId(await db.annotations.withGroup('grp-000003'))).toEqual(
+      byId(sample.annotations.filter((a) => a.groupId === 'grp-000003')),
     );
-    expect(await db.annotations.where('deletedAt').above(0).primaryKeys()).toEqual([
-      sample.annotations[0]!.id,
-    ]);
+    expect(await db.annotations.countLive()).toBe(sample.annotations.length - 1);
     const withSpeaker = sample.annotations.filter((a) => a.speaker !== null).map((a) => a.id);
     expect(withSpeaker.length).toBeGreaterThan(1);
-    expect(await db.annotations.where('speaker').above('').primaryKeys()).toEqual(
+    expect((await db.annotations.withSpeaker()).map((a) => a.id).sort()).toEqual(
       [...withSpeaker].sort(),
+    );
+    db.close();
+  });
+});
+
+describe('database migration v3 → v5 (annotations into packs)', () => {
+  it('moves every row into packs, splits a big article, keeps ids findable and drops the old store', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    names.push(name);
+    const sample = await sampleWorkspace(
+      loadSeeds().map((s) => ({ name: s.id, text: s.canonical })),
+      { articles: 3, annotations: 900, annotationsPerGroup: 30 },
+    );
+    // One article past a pack's size: 2,500 more annotations on the first article.
+    const first = sample.articles[0]!;
+    const extra = Array.from({ length: 2_500 }, (_, i) => ({
+      ...sample.annotations.find((a) => a.articleId === first.id)!,
+      id: `extra-${i}`,
+      groupId: null,
+      createdAt: 50_000 + i,
+    }));
+    const rows = [...sample.annotations, ...extra];
+    rows[5]!.deletedAt = 7_000;
+    const old = v3Database(name);
+    await old.open();
+    await old.table('articles').bulkAdd(sample.articles);
+    await old.table('annotations').bulkAdd(rows);
+    await old.table('groups').bulkAdd(sample.groups);
+    old.close();
+
+    const db = new CorroborateDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect([...db.backendDB().objectStoreNames]).not.toContain('annotations');
+    expect(byId(await db.annotations.toArray())).toEqual(byId(rows));
+
+    // The big article was split (no pack over PACK_ROWS); the small ones are one pack each.
+    const packs = await db.annotationPacks.toArray();
+    const ofFirst = packs.filter((p) => p.articleId === first.id);
+    expect(ofFirst.length).toBeGreaterThan(1);
+    expect(Math.max(...packs.map((p) => p.rows.length))).toBeLessThanOrEqual(PACK_ROWS);
+    for (const a of sample.articles.slice(1)) {
+      expect(packs.filter((p) => p.articleId === a.id).map((p) => p.prefix)).toEqual(['']);
+    }
+    // Ids are found without their article (the directory), tombstones included.
+    const wanted = [rows[5]!.id, 'extra-2499', rows[800]!.id, 'no-such-id'];
+    expect(await db.annotations.bulkGet(wanted)).toEqual([
+      rows[5],
+      rows[rows.length - 1],
+      rows[800],
+      undefined,
+    ]);
+    const counts = await db.annotations.liveCounts();
+    expect(counts.get(first.id)).toBe(
+      rows.filter((a) => a.articleId === first.id && a.deletedAt === null).length,
     );
     db.close();
   });

@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie';
 import { annotationDefaults, completeArticle, groupDefaults } from '../../shared/model/defaults';
+import type { Annotation } from '../../shared/model/types';
+import { AnnotationTable, type AnnotationTables } from './annotationTable';
 
 /**
  * Schema upgrades that change rows. Each runs inside Dexie's version-change transaction, so a
@@ -58,4 +60,20 @@ export async function migrateToV2(tx: Transaction): Promise<void> {
       if (Array.isArray(ui.reviewArticleIds)) ui.reviewArticleIds = ui.reviewArticleIds.map(follow);
       s.value = ui;
     });
+}
+
+/**
+ * v3 → v4: every annotation row moves into packs (packing.ts) and the id directory, through the
+ * same writes the app makes. The old store is left for v5 to drop.
+ */
+export async function migrateToV4(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('annotations').toArray()) as Annotation[];
+  const tables: AnnotationTables = {
+    annotationPacks: tx.table('annotationPacks'),
+    annotationArticles: tx.table('annotationArticles'),
+    // Already inside the upgrade transaction, which covers both tables.
+    transaction: ((_mode: string, _tables: unknown, scope: () => Promise<unknown>) =>
+      scope()) as unknown as AnnotationTables['transaction'],
+  };
+  await new AnnotationTable(tables).bulkPut(rows);
 }

@@ -1,10 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCoreQueryRequest } from 'dexie';
-import { loadSeeds } from '../../shared/testing/seeds';
-import { buildAnnotation } from '../../shared/rules/annotations';
-import { articleDefaults } from '../../shared/model/defaults';
-import type { Annotation, Article } from '../../shared/model/types';
+import { groupDefaults } from '../../shared/model/defaults';
+import type { ClaimGroup } from '../../shared/model/types';
 import { CorroborateDatabase } from './database';
 import { spyOnCore } from './coreSpy';
 import { allRows } from './pagedRead';
@@ -28,34 +26,27 @@ function countingDb(name: string) {
   return { d, queries };
 }
 
-function annotationsOnSeed(n: number): Annotation[] {
-  const seed = loadSeeds()[0]!;
-  const article: Article = {
-    ...articleDefaults(),
-    id: 'a'.repeat(64),
-    sha256: 'a'.repeat(64),
-    title: seed.id,
-    source: null,
-    date: null,
-    text: seed.raw,
-    origin: { kind: 'seed', name: seed.id, format: 'txt' },
-    createdAt: 1,
-    updatedAt: 1,
-  };
-  return Array.from({ length: n }, (_, i) =>
-    buildAnnotation(article, { kind: 'claim', start: i % 200, end: (i % 200) + 12 }, 1_000 + i),
-  );
+/** Claim groups: the work table keyed by `id` that can hold thousands of small rows. */
+function groups(n: number): ClaimGroup[] {
+  return Array.from({ length: n }, (_, i) => ({
+    ...groupDefaults(),
+    id: `grp-${String(i).padStart(5, '0')}`,
+    label: `Claim ${i + 1}`,
+    labelEdited: false,
+    createdAt: 1_000 + i,
+    updatedAt: 1_000 + i,
+  }));
 }
 
 describe('allRows: a whole table in primary-key pages', () => {
   it('returns every row, in key order, one bounded request per page', async () => {
     const { d, queries } = countingDb('paged-1');
-    const rows = annotationsOnSeed(2_345);
-    await d.annotations.bulkPut(rows);
+    const rows = groups(2_345);
+    await d.groups.bulkPut(rows);
     queries.length = 0;
-    const got = await allRows(d.annotations, 1_000);
+    const got = await allRows(d.groups, 1_000);
     const pages = queries.filter((q) => q.query.index.isPrimaryKey);
-    expect(got).toEqual(await d.annotations.toArray());
+    expect(got).toEqual(await d.groups.toArray());
     expect(new Set(got.map((r) => r.id)).size).toBe(2_345);
     // 1,000 + 1,000 + 345: three getAll requests, each asking for at most 1,000 rows.
     expect(pages).toHaveLength(3);
@@ -64,8 +55,8 @@ describe('allRows: a whole table in primary-key pages', () => {
 
   it('a table whose size is a multiple of the page ends with one empty page, and an empty table reads as []', async () => {
     const { d } = countingDb('paged-2');
-    expect(await allRows(d.annotations, 500)).toEqual([]);
-    await d.annotations.bulkPut(annotationsOnSeed(1_000));
-    expect(await allRows(d.annotations, 500)).toHaveLength(1_000);
+    expect(await allRows(d.groups, 500)).toEqual([]);
+    await d.groups.bulkPut(groups(1_000));
+    expect(await allRows(d.groups, 500)).toHaveLength(1_000);
   });
 });

@@ -58,7 +58,7 @@ describe('annotationsOf (paged)', () => {
     expect(read).toHaveLength(5_300 - Math.ceil(5_300 / 7));
 
     // Inside a write transaction (as deleting the article does) the same rows come back.
-    const inTx = await db.transaction('rw', db.annotations, db.articles, () =>
+    const inTx = await db.transaction('rw', [...db.annotations.tables, db.articles], () =>
       annotationsOf(big.id),
     );
     expect(inTx.map((a) => a.id)).toEqual(expected.map((a) => a.id));

@@ -141,7 +141,7 @@ describe('undoable changes', () => {
     const article = await addSeedArticle();
     await expect(
       applyChange('Broken', async () => {
-        await db.annotations.add({ ...(await createDraft(article)), id: 'half' });
+        await db.annotations.put({ ...(await createDraft(article)), id: 'half' });
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');

@@ -86,7 +86,8 @@ async function edit<T extends 'annotations' | 'groups'>(
   id: string,
   patch: Record<string, unknown>,
 ) {
-  await work.table(table).update(id, { ...patch, updatedAt: Date.now() });
+  const changes = { ...patch, updatedAt: Date.now() };
+  await (table === 'annotations' ? work.annotations : work.groups).update(id, changes);
 }
 
 /** Same rows (key order aside), each with the same last-edit time. */

@@ -191,10 +191,7 @@ export class StorySession {
       .where('id')
       .anyOf([...ids])
       .toArray();
-    const annotations = await this.work.annotations
-      .where('articleId')
-      .anyOf([...ids])
-      .toArray();
+    const annotations = await this.work.annotations.ofArticles([...ids]);
     const docGroups = new Set<string>(this.doc.getMap('groups').keys());
     const groupIds = new Set([
       ...docGroups,
@@ -257,7 +254,7 @@ export class StorySession {
     if (pull.articles.length + pull.annotations.length + pull.groups.length > 0) {
       await this.work.transaction(
         'rw',
-        [this.work.articles, this.work.annotations, this.work.groups],
+        [this.work.articles, ...this.work.annotations.tables, this.work.groups],
         async () => {
           // Only over rows still as read above: an edit the editor made meanwhile is never
           // overwritten; it has triggered its own reconciliation, which pushes it first.
@@ -265,7 +262,13 @@ export class StorySession {
             table: 'articles' | 'annotations' | 'groups',
             rows: T[],
           ): Promise<T[]> => {
-            const now = await (this.work[table] as Table<T, string>).bulkGet(rows.map((r) => r.id));
+            const ids = rows.map((r) => r.id);
+            const now = (await (table === 'annotations'
+              ? this.work.annotations.bulkGet(
+                  ids,
+                  (rows as Annotation[]).map((r) => r.articleId),
+                )
+              : (this.work[table] as Table<T, string>).bulkGet(ids))) as (T | undefined)[];
             return rows.filter((r, i) => {
               const cur = now[i];
               return localKeys.get(`${table}/${r.id}`) === (cur ? exactKey(cur) : undefined);

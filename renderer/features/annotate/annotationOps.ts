@@ -81,9 +81,9 @@ export async function deleteArticle(articleId: string, progress?: ChangeProgress
 /** Speakers already used in the workspace, most used first, for the quote prompt. */
 export async function knownSpeakers(): Promise<string[]> {
   const counts = new Map<string, number>();
-  // One getAll on the index, not a cursor (one event per row is slow with 100,000 rows). The
-  // index holds only rows with a speaker; kind still decides (a bundle may carry a claim with one).
-  for (const a of await db.annotations.where('speaker').above('').toArray()) {
+  // Only packs holding a speaker are read (their index); kind still decides (a bundle may carry
+  // a claim with one).
+  for (const a of await db.annotations.withSpeaker()) {
     if (a.kind === 'quote' && isLive(a)) {
       counts.set(a.speaker!, (counts.get(a.speaker!) ?? 0) + 1);
     }

@@ -7,7 +7,6 @@ import { exportHtmlReport } from '../../../shared/export/html';
 import { exportClaimReview, type Organisation } from '../../../shared/export/claimReview';
 import { version as APP_VERSION } from '../../../package.json';
 import { db as appDb, type CorroborateDatabase } from '../../db/database';
-import { allRows } from '../../db/pagedRead';
 
 /**
  * What the export dialog produces: the workspace (or chosen articles) read from IndexedDB and
@@ -66,12 +65,12 @@ export async function collectWorkspace(
 ): Promise<Workspace> {
   return database.transaction(
     'r',
-    [database.articles, database.annotations, database.groups],
+    [database.articles, ...database.annotations.tables, database.groups],
     async () => {
       if (articleIds === null) {
         const [articles, annotations, groups] = await Promise.all([
           database.articles.toArray(),
-          allRows(database.annotations),
+          database.annotations.all(),
           database.groups.toArray(),
         ]);
         return { articles, annotations, groups };
@@ -79,10 +78,9 @@ export async function collectWorkspace(
       const articles = (await database.articles.bulkGet([...articleIds])).filter(
         (a): a is Article => !!a,
       );
-      const annotations: Annotation[] = await database.annotations
-        .where('articleId')
-        .anyOf(articles.map((a) => a.id))
-        .toArray();
+      const annotations: Annotation[] = await database.annotations.ofArticles(
+        articles.map((a) => a.id),
+      );
       const groupIds = [...new Set(annotations.map((a) => a.groupId).filter((g) => g !== null))];
       const groups = (await database.groups.bulkGet(groupIds)).filter((g) => !!g);
       return { articles, annotations, groups };

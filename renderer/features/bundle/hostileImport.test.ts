@@ -38,7 +38,7 @@ beforeAll(async () => {
     annotationsPerGroup: 8,
   });
   db = new CorroborateDatabase('hostile-import-test');
-  await db.transaction('rw', db.articles, db.annotations, db.groups, async () => {
+  await db.transaction('rw', [db.articles, ...db.annotations.tables, db.groups], async () => {
     await db.articles.bulkPut(ws.articles.slice(0, 4));
     await db.annotations.bulkPut(
       ws.annotations.filter((a) => ws.articles.slice(0, 4).some((x) => x.id === a.articleId)),

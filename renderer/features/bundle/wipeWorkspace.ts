@@ -16,27 +16,26 @@ export async function wipeWorkspace(progress?: ChangeProgress): Promise<number> 
     async () => {
       const now = Date.now();
       const edits: RowEdit[] = [];
-      const tables = ['articles', 'annotations', 'groups'] as const;
-      // Counting is cheap (no row is read): it gives the progress its total up front.
-      const total = (await Promise.all(tables.map((t) => db.table(t).count()))).reduce(
-        (a, b) => a + b,
-        0,
-      );
-      let before = 0;
-      for (const table of tables) {
-        // Paged getAll, not a cursor: one event per row made wiping 100,000 rows take minutes.
-        // Each page is turned into tombstones as it arrives, in its own task.
-        const rows = await allRows(
-          db.table<{ id: string; deletedAt: number | null }, string>(table),
-          undefined,
-          (read, page) => {
-            for (const row of page) if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
-            progress?.report('reading', before + read, total);
-            checkCancelled(progress);
-          },
-        );
-        before += rows.length;
-      }
+      // Counting is cheap (annotations: index keys only): it gives the progress its total up
+      // front, in rows to tombstone.
+      const [articles, annotations, groups] = await Promise.all([
+        db.articles.filter(isLive).count(),
+        db.annotations.countLive(),
+        db.groups.filter(isLive).count(),
+      ]);
+      const total = articles + annotations + groups;
+      // Each page is turned into tombstones as it arrives, in its own task.
+      const onPage =
+        (table: 'articles' | 'annotations' | 'groups') =>
+        (_read: number, page: readonly { id: string; deletedAt: number | null }[]) => {
+          for (const row of page) if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
+          progress?.report('reading', edits.length, total);
+          checkCancelled(progress);
+        };
+      // Paged getAll, not a cursor: one event per row made wiping 100,000 rows take minutes.
+      await allRows(db.articles, undefined, onPage('articles'));
+      await db.annotations.all(onPage('annotations'));
+      await allRows(db.groups, undefined, onPage('groups'));
       for (const key of (await db.reanchorQueue.toCollection().primaryKeys()) as string[]) {
         edits.push({ table: 'reanchorQueue', key, after: undefined });
       }
