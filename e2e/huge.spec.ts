@@ -126,6 +126,7 @@ async function writeHuge(page: Page, kind: HugeCase): Promise<{ title: string; c
           groupIds: [],
           speakers,
           live: packRows.length,
+          size: packRows.length,
         });
       }
       for (const [prefix, indices] of directory) {
@@ -281,14 +282,22 @@ test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves 
 
   // Wiped to the end: the counts move through each stage, then the library is empty.
   await watchLongTasks(page);
+  // Every stage the dialog shows, caught as it is rendered (a stage can last less than a poll).
+  await page.evaluate(() => {
+    const w = window as unknown as { __stages: string[] };
+    w.__stages = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="change-progress-stage"]')?.textContent;
+      if (text) w.__stages.push(text.replace(/:.*/, ''));
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByTestId('wipe-open').click();
   await page.getByTestId('wipe-confirm').click();
-  const seen = new Set<string>();
-  while ((await page.getByTestId('change-progress').count()) > 0 || seen.size === 0) {
-    const text = await stage.textContent().catch(() => null);
-    if (text) seen.add(text.replace(/:.*/, ''));
-    await page.waitForTimeout(200);
-  }
+  await expect(page.getByTestId('change-progress')).toBeVisible();
+  await expect(page.getByTestId('change-progress')).toHaveCount(0, { timeout: 120_000 });
+  const seen = new Set(
+    await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages),
+  );
   expect([...seen]).toEqual(
     expect.arrayContaining(['Reading rows', 'Keeping their values for undo', 'Saving']),
   );

@@ -47,6 +47,10 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T
 
 /** Packs read per request when reading every pack: doubled until a page holds ~PAGE rows. */
 const PAGE_ROWS = 2_000;
+/** The `sizes` index of the packs (database.ts): key, live rows and all rows of each pack. */
+const SIZES = '[articleId+prefix+live+size]';
+type SizeKey = [articleId: string, prefix: string, live: number, size: number];
+
 interface TransactionCache {
   packs: Map<string, AnnotationPack | null>;
   prefixes: Map<string, Set<string>>;
@@ -360,17 +364,49 @@ export class AnnotationTable {
   }
 
   /**
-   * An article's rows, one list per pack (at most PACK_ROWS rows each), read a pack or two
-   * per request: each request's rows are deserialised in one main-thread task, so an article
-   * with 100,000 annotations is read in a few hundred short tasks, not one of seconds. Reading
-   * the article's pack keys first is also what a live query watches.
+   * Every pack's (or one article's packs') key, live count and size, from the `sizes` index:
+   * one small entry per pack, no row read. Reading it is also what a live query watches.
    */
-  async packsOfArticle(articleId: string): Promise<Annotation[][]> {
-    const keys = [...(await this.prefixesOf(articleId))].sort().map((p): PackKey => [articleId, p]);
-    const out: Annotation[][] = [];
-    for (let i = 0; i < keys.length; i += 2) {
-      for (const p of await this.readPacks(keys.slice(i, i + 2))) out.push(p.rows);
+  private async sizes(articleId?: string): Promise<SizeKey[]> {
+    if (articleId === undefined) {
+      return (await this.packs.orderBy(SIZES).keys()) as unknown as SizeKey[];
     }
+    // [id] sorts before every [id, …] key, and [id, []] after them (arrays sort after strings).
+    return (await this.packs
+      .where(SIZES)
+      .between([articleId], [articleId, []], true, true)
+      .keys()) as unknown as SizeKey[];
+  }
+
+  /**
+   * The packs of `sizes`, a request per page of about PAGE_ROWS rows (one pack at least): each
+   * request's rows are deserialised in one main-thread task, so 100,000 rows are read in many
+   * short tasks, not one of seconds, and a workspace of small packs in few requests.
+   */
+  private async readPages(
+    sizes: readonly SizeKey[],
+    onPage: (packs: AnnotationPack[]) => void,
+  ): Promise<void> {
+    let batch: PackKey[] = [];
+    let rows = 0;
+    for (const [articleId, prefix, , size] of sizes) {
+      if (batch.length > 0 && rows + size > PAGE_ROWS) {
+        onPage(await this.readPacks(batch));
+        batch = [];
+        rows = 0;
+      }
+      batch.push([articleId, prefix]);
+      rows += size;
+    }
+    if (batch.length > 0) onPage(await this.readPacks(batch));
+  }
+
+  /** An article's rows, one list per pack (at most PACK_ROWS rows each), read in pages. */
+  async packsOfArticle(articleId: string): Promise<Annotation[][]> {
+    const out: Annotation[][] = [];
+    await this.readPages(await this.sizes(articleId), (packs) => {
+      for (const p of packs) out.push(p.rows);
+    });
     return out;
   }
 
@@ -386,27 +422,17 @@ export class AnnotationTable {
   }
 
   /**
-   * Every row, read in pages of about PAGE_ROWS (see packsOfArticle); `onPage` gets each page
-   * as it arrives and the rows read so far (it may throw to stop).
+   * Every row, read in pages of about PAGE_ROWS (see readPages); `onPage` gets each page as it
+   * arrives and the rows read so far (it may throw to stop).
    */
   async all(onPage?: (read: number, page: readonly Annotation[]) => void): Promise<Annotation[]> {
     const out: Annotation[] = [];
-    let after: PackKey | null = null;
-    let limit = 2;
-    for (;;) {
-      const packs: AnnotationPack[] = await (
-        after === null ? this.packs.orderBy(':id') : this.packs.where(':id').above(after)
-      )
-        .limit(limit)
-        .toArray();
+    await this.readPages(await this.sizes(), (packs) => {
       const page = packs.flatMap((p) => p.rows);
       for (const r of page) out.push(r);
       onPage?.(out.length, page);
-      if (packs.length < limit) return out;
-      after = [packs[packs.length - 1]!.articleId, packs[packs.length - 1]!.prefix];
-      // Small packs (a few rows per article): read more of them per request.
-      if (page.length < PAGE_ROWS / 2 && limit < 512) limit *= 2;
-    }
+    });
+    return out;
   }
 
   /** Rows in this group (tombstones included). */
@@ -430,12 +456,9 @@ export class AnnotationTable {
   /** Live rows per article id, from index keys alone (no row is read). */
   async liveCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    const keys = (await this.packs.orderBy('[articleId+live]').keys()) as unknown as [
-      string,
-      number,
-    ][];
-    for (const [articleId, live] of keys)
+    for (const [articleId, , live] of await this.sizes()) {
       counts.set(articleId, (counts.get(articleId) ?? 0) + live);
+    }
     return counts;
   }
 

@@ -1,6 +1,6 @@
 import { planReplay } from '../../shared/rules/replay';
 import { db, type WorkTable } from './database';
-import { inPackOrder } from './packing';
+import { hashBucket, inPackOrder } from './packing';
 
 /**
  * Every edit to the editor's work goes through `commitChange`: one Dexie transaction that
@@ -84,7 +84,7 @@ export async function commitChange(
   return db.transaction('rw', db.workTables, async () => {
     const edits = await plan(progress);
     checkCancelled(progress);
-    const rows: RowChange[] = [];
+    const unique: RowChange[] = [];
     // Later edits of the same row win, but `before` stays the value from before the change.
     const seen = new Map<string, RowChange>();
     for (let i = 0; i < edits.length; i++) {
@@ -98,8 +98,9 @@ export async function commitChange(
       }
       const change: RowChange = { ...edit, before: undefined };
       seen.set(id, change);
-      rows.push(change);
+      unique.push(change);
     }
+    const rows = await inWriteOrder(unique);
     let recorded = 0;
     for (const [name, group] of byTable(rows)) {
       for (const chunk of chunks(group)) {
@@ -110,6 +111,9 @@ export async function commitChange(
         chunk.forEach((r, i) => (r.before = before[i]));
         progress?.report('recording', (recorded += chunk.length), rows.length);
         checkCancelled(progress);
+        // Rows the transaction has already read come from its cache (annotationTable.ts), with
+        // no request to wait for: without this, 100,000 rows were recorded in one task.
+        if (recorded < rows.length) await breathe();
       }
     }
     await writeRows(rows, 'after', progress);
@@ -187,11 +191,7 @@ function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
 
-/**
- * Rows grouped by table (no row appears twice). Annotations are in their packs' order (article,
- * then id hash: packing.ts), so a chunk of 500 of an article's 100,000 rows reads and rewrites
- * the two or three packs they share, not most of the article's.
- */
+/** Rows grouped by table, in their order within each table (no row appears twice). */
 function byTable(rows: readonly RowChange[]): Map<WorkTable, RowChange[]> {
   const out = new Map<WorkTable, RowChange[]>();
   for (const r of rows) {
@@ -199,18 +199,30 @@ function byTable(rows: readonly RowChange[]): Map<WorkTable, RowChange[]> {
     if (list) list.push(r);
     else out.set(r.table, [r]);
   }
-  const annotations = out.get('annotations');
-  if (annotations && annotations.length > 1) {
-    out.set(
-      'annotations',
-      inPackOrder(
-        annotations,
-        (r) => articleOf(r) ?? '',
-        (r) => r.key,
-      ),
-    );
-  }
   return out;
+}
+
+/**
+ * The rows with the annotations in their packs' order (article, then id hash: packing.ts), so
+ * a chunk of 500 of an article's 100,000 rows reads and rewrites the two or three packs they
+ * share, not most of the article's. Hashing 100,000 ids takes tens of ms: it is done 5,000 at
+ * a time, breathing in between. The recorded change keeps this order, so undo and redo write
+ * in it too.
+ */
+async function inWriteOrder(rows: readonly RowChange[]): Promise<RowChange[]> {
+  const annotations = rows.filter((r) => r.table === 'annotations');
+  if (annotations.length < 2) return [...rows];
+  const buckets: number[] = [];
+  for (let i = 0; i < annotations.length; i++) {
+    if (i > 0 && i % 5_000 === 0) await breathe();
+    buckets.push(hashBucket(annotations[i]!.key));
+  }
+  const ordered = inPackOrder(
+    annotations,
+    (r) => articleOf(r) ?? '',
+    (_, i) => buckets[i]!,
+  );
+  return [...rows.filter((r) => r.table !== 'annotations'), ...ordered];
 }
 
 async function writeRows(

@@ -60,11 +60,12 @@ export class CorroborateDatabase extends Dexie {
     // record, and an import of 10,000 annotations as 10,000 records took 1.5-2× a raw put of
     // them without indexes; in ~200 packs it is a fraction of that. Packs are keyed by article
     // and id-hash prefix (an article's annotations are one key range), indexed by the groups and
-    // speakers of their rows (multi-entry) and by each article's live count; the directory
+    // speakers of their rows (multi-entry) and by their live and total row counts (reads page by
+    // size, the library counts from keys alone); the directory
     // (`annotationArticles`) finds an annotation's article from its id.
     this.version(4)
       .stores({
-        annotationPacks: '[articleId+prefix], *groupIds, *speakers, [articleId+live]',
+        annotationPacks: '[articleId+prefix], *groupIds, *speakers, [articleId+prefix+live+size]',
         annotationArticles: 'prefix',
       })
       .upgrade((tx) => migrateToV4(tx));

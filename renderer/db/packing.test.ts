@@ -5,6 +5,7 @@ import type { Annotation } from '../../shared/model/types';
 import {
   PACK_ROWS,
   candidateKeys,
+  hashBucket,
   idHash,
   inPackOrder,
   layoutPacks,
@@ -117,7 +118,7 @@ describe('annotation packs', () => {
     const ordered = inPackOrder(
       items,
       (x) => x.art,
-      (x) => x.id,
+      (x) => hashBucket(x.id),
     );
     expect([...ordered].sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(
       [...items].sort((x, y) => (x.id < y.id ? -1 : 1)),

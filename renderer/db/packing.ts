@@ -22,8 +22,10 @@ export interface AnnotationPack {
   groupIds: string[];
   /** Distinct speakers of the rows: the `*speakers` index lists the workspace's speakers. */
   speakers: string[];
-  /** Live rows: the `[articleId+live]` index gives every article's count from keys alone. */
+  /** Live rows, and all rows: the `sizes` index gives every article's count and every pack's
+   * size from keys alone (database.ts). */
   live: number;
+  size: number;
 }
 
 /**
@@ -69,7 +71,15 @@ export function makePack(articleId: string, prefix: string, rows: Annotation[]):
     if (r.speaker) speakers.add(r.speaker);
     if (isLive(r)) live++;
   }
-  return { articleId, prefix, rows, groupIds: [...groupIds], speakers: [...speakers], live };
+  return {
+    articleId,
+    prefix,
+    rows,
+    groupIds: [...groupIds],
+    speakers: [...speakers],
+    live,
+    size: rows.length,
+  };
 }
 
 /**
@@ -103,24 +113,28 @@ export function directoryPrefix(id: string): string {
   return idHash(id).slice(0, DIRECTORY_DIGITS);
 }
 
+/** An id's place in its article's hash order, by the first three hex digits of its hash. */
+export function hashBucket(id: string): number {
+  return parseInt(idHash(id).slice(0, 3), 16);
+}
+
 /**
- * `items` grouped by article and, within one, in hash order (by the first three hex digits),
- * so consecutive items share packs (any pack up to 4,096,000 rows deep). Linear, not a sort:
- * a change of 100,000 rows orders them in one short task.
+ * `items` grouped by article and, within one, in hash order (`bucketOf`: hashBucket of the
+ * item's id, computed by the caller, which may spread that work over several tasks), so
+ * consecutive items share packs (any pack up to 4,096,000 rows deep). Linear, not a sort.
  */
 export function inPackOrder<T>(
   items: readonly T[],
   articleOf: (item: T) => string,
-  idOf: (item: T) => string,
+  bucketOf: (item: T, index: number) => number,
 ): T[] {
   const byArticle = new Map<string, T[][]>();
-  for (const item of items) {
+  items.forEach((item, index) => {
     const article = articleOf(item);
     let buckets = byArticle.get(article);
     if (!buckets) byArticle.set(article, (buckets = []));
-    const bucket = parseInt(idHash(idOf(item)).slice(0, 3), 16);
-    (buckets[bucket] ??= []).push(item);
-  }
+    (buckets[bucketOf(item, index)] ??= []).push(item);
+  });
   const out: T[] = [];
   for (const buckets of byArticle.values()) {
     for (const bucket of buckets) if (bucket) for (const item of bucket) out.push(item);
