@@ -130,11 +130,11 @@ async function watchLongTasks(page: Page) {
  * - wiping them: 496 → 0-98 (reads, tombstones and writes in chunks of 500 rows): 150 likewise.
  * - 50 MB note: 76-165. Reading the one row that holds 50 MB (IndexedDB deserialises it in one
  *   task) is the floor: 300.
- * - 50 MB article: 88-291 → 0-69 (0 in most runs). Lexical copies its node map at every
- *   update (~200,000 nodes when the whole article was in the document: 40-75 ms each, plus
- *   garbage collection); now only the sections near the screen hold their lines, the rest are
- *   empty stubs of reserved height (sectionWindow.ts), so each update copies a few thousand
- *   nodes: the issue's 100 holds, for opening, scrolling, and tagging and jumping far down.
+ * - 50 MB article: 88-291 → 0-80 (no long task at all in half the runs). Lexical copies its
+ *   node map at every update (~200,000 nodes when the whole article was in the document: 40-75
+ *   ms each, plus garbage collection); now only the sections near the screen hold their lines,
+ *   the rest are empty stubs of reserved height (sectionWindow.ts), so each update copies a few
+ *   thousand nodes: the issue's 100 holds, for opening, scrolling, tagging and jumping far down.
  */
 const TASK_LIMIT_MS: Record<HugeCase | 'wipe', number> = {
   annotations: 100,
