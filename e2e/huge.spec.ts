@@ -160,19 +160,17 @@ async function watchLongTasks(page: Page) {
  * - wiping them: 496 → 0-98 (reads, tombstones and writes in chunks of 500 rows): 150 likewise.
  * - 50 MB note: 76-165. Reading the one row that holds 50 MB (IndexedDB deserialises it in one
  *   task) is the floor: 300.
- * - 50 MB article: 88-291; 85-103 alone on the machine. NOT reliably at the target: each build
- *   step is a Lexical update, and Lexical's node map (~200,000 nodes here) is copied at every
- *   update and compacted now and then (~40-75 ms), with garbage collection on top. (The second
- *   read of the 50 MB text on opening is gone: the open article comes from the library's one
- *   live read, renderer/state/liveArticles.ts.) Reaching 100 ms needs the article kept out of
- *   one Lexical document (only the sections near the screen in it); until then 500 guards what
- *   was won.
+ * - 50 MB article: 88-291 → 0-80 (no long task at all in half the runs). Lexical copies its
+ *   node map at every update (~200,000 nodes when the whole article was in the document: 40-75
+ *   ms each, plus garbage collection); now only the sections near the screen hold their lines,
+ *   the rest are empty stubs of reserved height (sectionWindow.ts), so each update copies a few
+ *   thousand nodes: the issue's 100 holds, for opening, scrolling, tagging and jumping far down.
  */
 const TASK_LIMIT_MS: Record<HugeCase | 'wipe', number> = {
   annotations: 100,
   wipe: 150,
   note: 300,
-  article: 500,
+  article: 100,
 };
 
 const longTasks = (page: Page) =>
@@ -254,6 +252,245 @@ for (const kind of ['annotations', 'article', 'note'] as const) {
     expect(tasks.filter((d) => d > TASK_LIMIT_MS[kind])).toEqual([]);
   });
 }
+
+/** The annotation tagged in the test below, read back from IndexedDB (the app's database). */
+async function taggedRow(page: Page) {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('corroborate');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const rows = await new Promise<
+      { id: string; position: { start: number; end: number }; quote: { exact: string } }[]
+    >((ok, fail) => {
+      const req = db.transaction('annotations').objectStore('annotations').getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    db.close();
+    return rows.filter((r) => !r.id.startsWith('huge-article-a'));
+  });
+}
+
+/** The text of each range painted under a highlight name, and whether it is on screen. */
+function paintedTexts(page: Page, name: string) {
+  return page.evaluate((name) => {
+    const box = document.querySelector('.reading-main')!.getBoundingClientRect();
+    return [...(CSS.highlights.get(name) ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getBoundingClientRect();
+      return {
+        text: range.toString(),
+        onScreen: rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom,
+      };
+    });
+  }, name);
+}
+
+/** Writes and opens the 50 MB article, watching long tasks from the click on. */
+async function openHugeArticle(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('library-item')).toHaveCount(5);
+  const { title, count } = await writeHuge(page, 'article');
+  await page.reload();
+  await expect(page.getByTestId('library-item')).toHaveCount(6);
+  await watchLongTasks(page);
+  await page.getByTestId('library-item').filter({ hasText: title }).click();
+  await page.waitForFunction(
+    (count) => document.querySelector('.panel-title .count')?.textContent === String(count),
+    count,
+    { timeout: 60_000, polling: 250 },
+  );
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="viewer-progress"]'),
+    null,
+    { timeout: 60_000, polling: 500 },
+  );
+  return { count };
+}
+
+test('the 50 MB article: tag a mouse selection far down, see it painted, jump back to it from the list', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const { count } = await openHugeArticle(page);
+
+  // Far down: End in the viewer, then a few wheel turns back up from the very end.
+  const reader = page.locator('.reading-main');
+  await page.locator('.viewer-content').focus();
+  await page.keyboard.press('End');
+  const box = (await reader.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 4; i++) {
+    await page.mouse.wheel(0, -1500);
+    await page.waitForTimeout(200);
+  }
+  const scrolled = () =>
+    reader.evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
+  expect(await scrolled()).toBeGreaterThan(0.95);
+
+  // A span of a paragraph in the middle of the screen, located only to put the mouse there:
+  // from inside one word to inside another, about 60 characters on.
+  const found = await page.waitForFunction(
+    () => {
+      const box = document.querySelector('.reading-main')!.getBoundingClientRect();
+      const middle = (box.top + box.bottom) / 2;
+      const paragraph = [
+        ...document.querySelectorAll<HTMLElement>('.viewer-section p.viewer-paragraph'),
+      ].find((p) => p.getBoundingClientRect().bottom > middle && p.textContent!.length > 200);
+      // Lexical renders a line's text in a span: its first text node.
+      const node =
+        paragraph && document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT).nextNode();
+      if (!(node instanceof Text)) return null;
+      const start = node.data.indexOf(' ', 40) + 2;
+      let end = start + 60;
+      while (node.data[end - 1] === ' ') end--;
+      const at = (o: number, side: 'left' | 'right') => {
+        const r = document.createRange();
+        r.setStart(node, o);
+        r.setEnd(node, o + 1);
+        const rect = r.getClientRects()[0]!;
+        return {
+          x: side === 'left' ? rect.left + 1 : rect.right - 1,
+          y: rect.top + rect.height / 2,
+        };
+      };
+      return {
+        text: node.data.slice(start, end),
+        from: at(start, 'left'),
+        to: at(end - 1, 'right'),
+      };
+    },
+    null,
+    { timeout: 20_000, polling: 250 },
+  );
+  const target = (await found.jsonValue())!;
+  expect(target.text.trim()).toBe(target.text);
+  await page.mouse.move(target.from.x, target.from.y);
+  await page.mouse.down();
+  await page.mouse.move(target.to.x, target.to.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(target.text);
+  await page.getByTestId('selection-toolbar').getByRole('button', { name: /Claim/ }).click();
+  await expect(page.locator('.panel-title .count')).toHaveText(String(count + 1));
+
+  // Stored with the selected text exactly, and painted where it was selected (it is selected).
+  const [row] = await taggedRow(page);
+  expect(row!.quote.exact).toBe(target.text);
+  expect(row!.position.end - row!.position.start).toBe(target.text.length);
+  await expect
+    .poll(() => paintedTexts(page, 'cb-selected'))
+    .toEqual([{ text: target.text, onScreen: true }]);
+  expect((await paintedTexts(page, 'cb-claim')).map((p) => p.text)).toContain(target.text);
+
+  // Back to the top: the far section is emptied again (its text leaves the document).
+  await page.locator('.viewer-content').focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeLessThan(10);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (text) => document.querySelector('.viewer-content')!.textContent!.includes(text),
+        target.text,
+      ),
+    )
+    .toBe(false);
+  expect(await paintedTexts(page, 'cb-selected')).toEqual([]);
+
+  // The list jumps back to it: its section is filled, scrolled to and painted on screen.
+  await page.getByTestId('list-search').fill(target.text);
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await page.getByTestId('annotation-item').click();
+  await expect
+    .poll(() => paintedTexts(page, 'cb-selected'))
+    .toEqual([{ text: target.text, onScreen: true }]);
+  expect(await scrolled()).toBeGreaterThan(0.95);
+
+  const tasks = await longTasks(page);
+  console.log(
+    `huge article, tag far down: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`,
+  );
+  expect(tasks.filter((d) => d > TASK_LIMIT_MS.article)).toEqual([]);
+});
+
+test('the 50 MB article: a mouse selection across two sections far down is tagged with exactly its text', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const { count } = await openHugeArticle(page);
+  await page.locator('.viewer-content').focus();
+  await page.keyboard.press('End');
+  // The boundary between the last two sections, brought to the middle of the screen (located
+  // only to put the mouse there); both are filled once near it.
+  // Until it stays there: End scrolls smoothly, over several frames.
+  await page.waitForFunction(
+    () => {
+      const first = [...document.querySelectorAll('.viewer-section')].at(-1)!.firstElementChild;
+      const box = document.querySelector('.reading-main')!.getBoundingClientRect();
+      const top = first?.getBoundingClientRect().top ?? -1;
+      if (top > box.top + 100 && top < box.bottom - 100) return true;
+      first?.scrollIntoView({ block: 'center' });
+      return false;
+    },
+    null,
+    { timeout: 20_000, polling: 250 },
+  );
+  const found = await page.waitForFunction(
+    () => {
+      const sections = [...document.querySelectorAll('.viewer-section')];
+      const [a, b] = sections.slice(-2);
+      if (!a || !b || a.matches('.viewer-section-stub') || b.matches('.viewer-section-stub'))
+        return null;
+      const textOf = (p: Element) =>
+        document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const before = textOf(a.lastElementChild!);
+      const after = textOf(b.firstElementChild!);
+      const start = before.data.length - 25;
+      let end = 25;
+      while (after.data[end - 1] === ' ') end--;
+      const point = (node: Text, o: number, side: 'left' | 'right') => {
+        const r = document.createRange();
+        r.setStart(node, o);
+        r.setEnd(node, o + 1);
+        const rect = r.getClientRects()[0]!;
+        return {
+          x: side === 'left' ? rect.left + 1 : rect.right - 1,
+          y: rect.top + rect.height / 2,
+        };
+      };
+      return {
+        text: `${before.data.slice(start)}\n${after.data.slice(0, end)}`,
+        from: point(before, start, 'left'),
+        to: point(after, end - 1, 'right'),
+      };
+    },
+    null,
+    { timeout: 20_000, polling: 250 },
+  );
+  const target = (await found.jsonValue())!;
+  await page.mouse.move(target.from.x, target.from.y);
+  await page.mouse.down();
+  await page.mouse.move(target.to.x, target.to.y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+  await page.keyboard.press('c');
+  await expect(page.locator('.panel-title .count')).toHaveText(String(count + 1));
+  // Stored with the canonical text across the line break; painted across both sections (a
+  // DOM range reads the two lines without the break).
+  const [row] = await taggedRow(page);
+  expect(row!.quote.exact).toBe(target.text);
+  await expect
+    .poll(() => paintedTexts(page, 'cb-selected'))
+    .toEqual([{ text: target.text.replace('\n', ''), onScreen: true }]);
+  const tasks = await longTasks(page);
+  console.log(
+    `huge article, tag across sections: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`,
+  );
+  expect(tasks.filter((d) => d > TASK_LIMIT_MS.article)).toEqual([]);
+});
 
 test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves it whole', async ({
   page,

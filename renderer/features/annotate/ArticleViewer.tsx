@@ -1,24 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { Annotation, Article } from '../../../shared/model/types';
-import { spansOfLines } from '../../../shared/text/paragraphMap';
+import { offsetToPoint, spansOfLines } from '../../../shared/text/paragraphMap';
 import { usableStructure } from '../../../shared/structure/validate';
-import {
-  $appendLines,
-  $appendSections,
-  documentPlan,
-  VIEWER_NODES,
-  type DocumentPlan,
-} from './buildDocument';
+import { $appendLines, documentPlan, VIEWER_NODES, type DocumentPlan } from './buildDocument';
+import { SectionWindow } from './sectionWindow';
 import { handleLinkClick } from './viewerLinks';
 import './articleStructure.css';
 import {
   createDomTextMap,
   offsetAtPoint,
+  offsetsHidden,
   offsetToDomPoint,
   staticRangeForOffsets,
   type DomTextMap,
@@ -38,18 +34,11 @@ import { offsetsNearScreen } from './highlightWindow';
 import { nextTask } from '../../components/slices';
 
 /**
- * An article longer than this is long: built in sections (SectionNode) across frames, each
- * frame adding what fits in BUILD_FRAME_MS; shorter ones (every sample article) are built whole,
- * as before, with the lines as the root's children.
+ * An article longer than this is long: its document is windowed in sections (sectionWindow.ts),
+ * only those near the screen holding their lines; shorter ones (every sample article) are built
+ * whole, with the lines as the root's children.
  */
 export const LONG_ARTICLE_CHARS = 100_000;
-const BUILD_FRAME_MS = 8;
-/**
- * What one build step may take in all: the nodes made in BUILD_FRAME_MS become DOM (Lexical's
- * reconciliation) and the browser lays them out after the budget is spent, which took 3-5 times
- * the budget again; each step measures that and shrinks the next one's budget to fit.
- */
-const BUILD_STEP_MS = 20;
 
 export interface ArticleViewerProps {
   viewerId: string;
@@ -94,10 +83,8 @@ const theme = {
 export function ArticleViewer(props: ArticleViewerProps) {
   const { article } = props;
   const structure = usableStructure(article.text, article.structure);
-  // The element key of each canonical line, filled as Lexical builds the document.
+  // The element key of each canonical line of a short article, filled as Lexical builds it.
   const lineKeys = useRef<string[]>([]);
-  // The next line to build: a long article is built piece by piece after the first.
-  const built = useRef(0);
   const long = article.text.length > LONG_ARTICLE_CHARS;
   const plan = useMemo(
     () => documentPlan(article.text, structure),
@@ -105,6 +92,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [article.text],
   );
+  const sections = useMemo(() => (long ? new SectionWindow(plan) : null), [plan, long]);
   const initialConfig = useMemo(
     () => ({
       namespace: 'corroborate-viewer',
@@ -116,13 +104,12 @@ export function ArticleViewer(props: ArticleViewerProps) {
       },
       editorState: () => {
         lineKeys.current = [];
-        // A long article starts with one section (three screens): the rest comes step by step.
-        built.current = long
-          ? $appendSections(plan, 0, 0, lineKeys.current)
-          : $appendLines(plan, 0, Infinity, lineKeys.current);
+        // A long article starts as stubs with its first section filled; the window does the rest.
+        if (sections) sections.$build();
+        else $appendLines(plan, 0, Infinity, lineKeys.current);
       },
     }),
-    [plan, long],
+    [plan, sections],
   );
   // A long article's plan (every line of megabytes of text) is made in this render and the
   // editor is mounted in the next task: both in one task were over 100 ms for 50 MB.
@@ -151,7 +138,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
         data-testid="article-viewer"
         data-article-id={article.id}
       >
-        <PieceBuilder plan={plan} built={built} lineKeys={lineKeys} />
+        {sections && <SectionWindowPlugin sections={sections} />}
         <RichTextPlugin
           contentEditable={
             <ContentEditable
@@ -163,7 +150,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
           }
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <ViewerBridge {...props} lines={plan.lines} lineKeys={lineKeys} />
+        <ViewerBridge {...props} lines={plan.lines} lineKeys={lineKeys} sections={sections} />
       </div>
     </LexicalComposer>
   );
@@ -181,30 +168,41 @@ function ViewerBridge({
   onHit,
   lines,
   lineKeys,
-}: ArticleViewerProps & { lines: readonly string[]; lineKeys: { readonly current: string[] } }) {
+  sections,
+}: ArticleViewerProps & {
+  lines: readonly string[];
+  lineKeys: { readonly current: string[] };
+  sections: SectionWindow | null;
+}) {
   const [editor] = useLexicalComposerContext();
   const spans = useMemo(() => spansOfLines(lines), [lines]);
   const [map, setMap] = useState<DomTextMap | null>(null);
+  // Kept current at every update, not at the next render: a jump fills a section and reads the
+  // map in the same task.
   const mapRef = useRef<DomTextMap | null>(null);
-  useEffect(() => {
-    mapRef.current = map;
-  }, [map]);
 
-  // The map is ready once Lexical has rendered every line into the root element.
+  // The map is ready once Lexical has rendered every line (or its section's stub).
   useEffect(() => {
     const refresh = () => {
-      if (lineKeys.current.length !== spans.length) return;
       const root = editor.getRootElement();
-      const lines = lineKeys.current.map((k) => editor.getElementByKey(k));
-      const next = root ? createDomTextMap(root, spans, lines) : null;
-      setMap((prev) =>
-        prev &&
-        next &&
-        prev.root === next.root &&
-        prev.paragraphs.every((p, i) => p === next.paragraphs[i])
-          ? prev
-          : next,
-      );
+      if (!root) return;
+      const prev = mapRef.current;
+      if (sections) {
+        // The same map until a section fills or empties.
+        mapRef.current = sections.domTextMap(editor, root, spans);
+      } else {
+        if (lineKeys.current.length !== spans.length) return;
+        const lines = lineKeys.current.map((k) => editor.getElementByKey(k));
+        const next = createDomTextMap(root, spans, lines);
+        mapRef.current =
+          prev &&
+          next &&
+          prev.root === next.root &&
+          prev.paragraphs.every((p, i) => p === next.paragraphs[i])
+            ? prev
+            : next;
+      }
+      setMap(mapRef.current);
     };
     refresh();
     const offRoot = editor.registerRootListener(refresh);
@@ -213,7 +211,20 @@ function ViewerBridge({
       offRoot();
       offUpdate();
     };
-  }, [editor, spans, lineKeys]);
+  }, [editor, spans, lineKeys, sections]);
+
+  // The map once the lines of these offsets are in the document (a long article fills their
+  // sections first, in this task).
+  const reveal = useCallback(
+    (...offsets: number[]) => {
+      sections?.reveal(
+        editor,
+        offsets.map((o) => offsetToPoint(spans, o).paragraph),
+      );
+      return mapRef.current;
+    },
+    [editor, sections, spans],
+  );
 
   useEffect(
     () =>
@@ -221,15 +232,20 @@ function ViewerBridge({
         viewerId,
         articleId: article.id,
         map: () => mapRef.current,
+        reveal,
         scrollToOffset(offset) {
-          const m = mapRef.current;
+          const m = reveal(offset);
           if (!m) return;
           const point = offsetToDomPoint(m, offset);
           const el = point.node instanceof Element ? point.node : point.node.parentElement;
-          el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          if (!el) return;
+          // A far jump is instant: a smooth one would pass (and fill) every section between.
+          const box = el.getBoundingClientRect();
+          const far = box.bottom < -window.innerHeight || box.top > 2 * window.innerHeight;
+          el.scrollIntoView({ block: 'center', behavior: far ? 'auto' : 'smooth' });
         },
       }),
-    [viewerId, article.id],
+    [viewerId, article.id, reveal],
   );
 
   // Paint: kind colours, group colours (review), followed members, the selection. Beyond
@@ -269,6 +285,8 @@ function ViewerBridge({
         shown = [...nearRows, ...pinned];
       }
       for (const a of shown) {
+        // Far in a long article: painted once its section is filled (the map changes then).
+        if (offsetsHidden(map, a.position.start, a.position.end)) continue;
         const range = staticRangeForOffsets(map, a.position.start, a.position.end);
         add(a.kind === 'quote' ? HIGHLIGHT_NAMES.quote : HIGHLIGHT_NAMES.claim, range);
         const colour = groupColour?.(a);
@@ -324,7 +342,7 @@ function ViewerBridge({
         root.style.cursor = hit(e).length ? 'pointer' : '';
       });
     };
-    const onKey = (e: KeyboardEvent) => handleSelectionKeys(e, map);
+    const onKey = (e: KeyboardEvent) => handleSelectionKeys(e, map, () => reveal(0));
     const onAuxClick = (e: MouseEvent) => {
       if ((e.target as Element | null)?.closest?.('a')) e.preventDefault();
     };
@@ -339,52 +357,33 @@ function ViewerBridge({
       root.removeEventListener('mousemove', onMove);
       root.removeEventListener('keydown', onKey);
     };
-  }, [map, annotations, index, onHit]);
+  }, [map, annotations, index, onHit, reveal]);
 
   return null;
 }
 
-/** Builds a long article's remaining sections, a few per frame, and says how far it has got. */
-function PieceBuilder({
-  plan,
-  built,
-  lineKeys,
-}: {
-  plan: DocumentPlan;
-  built: { current: number };
-  lineKeys: { readonly current: string[] };
-}) {
+/** Keeps a long article's sections near the screen filled, for as long as its root is rendered. */
+function SectionWindowPlugin({ sections }: { sections: SectionWindow }) {
   const [editor] = useLexicalComposerContext();
-  const total = plan.lines.length;
-  const [done, setDone] = useState(built.current);
   useEffect(() => {
-    let frame = 0;
-    let budget = BUILD_FRAME_MS;
-    const step = () => {
-      if (built.current >= total) return;
-      const t0 = performance.now();
-      let making = 0;
-      editor.update(
-        () => {
-          const m0 = performance.now();
-          built.current = $appendSections(plan, built.current, budget, lineKeys.current);
-          making = performance.now() - m0;
-        },
-        { discrete: true },
-      );
-      const spent = performance.now() - t0;
-      // At least one section is added per step whatever the budget ($appendSections).
-      budget = Math.min(BUILD_FRAME_MS, (making * BUILD_STEP_MS) / Math.max(spent, 1));
-      setDone(built.current);
-      frame = requestAnimationFrame(step);
+    let detach = () => {};
+    let current: HTMLElement | null = null;
+    const offRoot = editor.registerRootListener((root) => {
+      detach();
+      detach = () => {};
+      current = root;
+      // In the next task: attaching reads styles (the scroller), which would lay out the new
+      // document inside the task that just built it.
+      if (root)
+        void nextTask().then(() => {
+          if (current === root) detach = sections.attach(editor, root);
+        });
+    });
+    return () => {
+      current = null;
+      offRoot();
+      detach();
     };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, [editor, plan, built, lineKeys, total]);
-  if (done >= total) return null;
-  return (
-    <p className="viewer-progress muted" role="status" data-testid="viewer-progress">
-      Showing the article… {Math.floor((done / total) * 100)}%
-    </p>
-  );
+  }, [editor, sections]);
+  return null;
 }

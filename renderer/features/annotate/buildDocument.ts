@@ -19,7 +19,7 @@ import {
 } from '@lexical/table';
 import type { ArticleStructure, Block, InlineMark } from '../../../shared/model/structure';
 import { paragraphsOf } from '../../../shared/text/canonical';
-import { $createSectionNode, SectionNode } from './sectionNode';
+import { SectionNode } from './sectionNode';
 
 /** The rich-text nodes the viewer renders; registered with the read-only editor. */
 export const VIEWER_NODES = [
@@ -59,9 +59,9 @@ export function documentPlan(text: string, structure: ArticleStructure | null): 
 }
 
 /**
- * Appends lines from `from` to the root until about `budget` characters are in (a list or table
- * is never cut), pushing each line's key; returns the next line to append. A long article is
- * built in such pieces across frames, so no one task lays out megabytes of text.
+ * Appends lines from `from` (up to `to`) to the root until about `budget` characters are in (a
+ * list or table is never cut), pushing each line's key; returns the next line to append. A long
+ * article's sections are filled this way (sectionWindow.ts), each with its own lines.
  */
 export function $appendLines(
   plan: DocumentPlan,
@@ -69,11 +69,12 @@ export function $appendLines(
   budget: number,
   keys: string[],
   root: ElementNode = $getRoot(),
+  to = plan.lines.length,
 ): number {
   const { lines, blocks } = plan;
   let i = from;
   let chars = 0;
-  while (i < lines.length && chars < budget) {
+  while (i < to && chars < budget) {
     const start = i;
     const block = blocks[i]!;
     if (block.type === 'list-item' && block.list) {
@@ -224,31 +225,4 @@ function $appendTable(
   root.append(table);
   keys.push(...lineKeys);
   return end;
-}
-
-/**
- * Characters per section of a long article (see SectionNode): ~3 screens of text. A section is
- * the least one build step adds; at 30,000 characters making its DOM took 50-80 ms on a loaded
- * machine.
- */
-export const SECTION_CHARS = 10_000;
-
-/**
- * Appends sections of SECTION_CHARS from line `from` until `ms` milliseconds have passed (at
- * least one section); returns the next line. How a long article is built, frame by frame.
- */
-export function $appendSections(
-  plan: DocumentPlan,
-  from: number,
-  ms: number,
-  keys: string[],
-): number {
-  const t0 = performance.now();
-  let next = from;
-  do {
-    const section = $createSectionNode();
-    next = $appendLines(plan, next, SECTION_CHARS, keys, section);
-    $getRoot().append(section);
-  } while (next < plan.lines.length && performance.now() - t0 < ms);
-  return next;
 }

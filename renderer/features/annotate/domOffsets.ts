@@ -14,25 +14,44 @@ import {
 export interface DomTextMap {
   root: HTMLElement;
   spans: readonly ParagraphSpan[];
-  /** The element of each line, in canonical order. */
+  /**
+   * The element of each line, in canonical order. A line of a long article's section that is
+   * not in the document (sectionWindow.ts) has its section's empty stub instead.
+   */
   paragraphs: HTMLElement[];
-  /** Line element → line index. */
+  /** Line element → line index; a stub → the first line of its section. */
   index: Map<Node, number>;
+  /** The stub elements among `paragraphs` (no text: a point in one is its section's start). */
+  stubs?: ReadonlySet<HTMLElement>;
 }
 
 /**
  * `lines`: the element of each line (the viewer knows them from the document it built); when
- * omitted, the root's children are the lines (plain paragraphs).
+ * omitted, the root's children are the lines (plain paragraphs). `stubs`: the elements standing
+ * for lines not in the document, each for a run of consecutive lines.
  */
 export function createDomTextMap(
   root: HTMLElement,
   spans: readonly ParagraphSpan[],
   lines?: readonly (HTMLElement | null)[],
+  stubs?: ReadonlySet<HTMLElement>,
 ): DomTextMap | null {
   const paragraphs = (lines ?? Array.from(root.children)) as HTMLElement[];
-  if (paragraphs.length !== spans.length || paragraphs.some((p) => !p || !root.contains(p)))
-    return null;
-  return { root, spans, paragraphs, index: new Map(paragraphs.map((p, i) => [p, i])) };
+  if (paragraphs.length !== spans.length) return null;
+  const index = new Map<Node, number>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!p) return null;
+    if (stubs?.has(p)) {
+      // A stub stands for a run of lines: it maps to the first.
+      if (!index.has(p)) index.set(p, i);
+      continue;
+    }
+    if (!root.contains(p)) return null;
+    index.set(p, i);
+  }
+  for (const stub of stubs ?? []) if (!root.contains(stub)) return null;
+  return { root, spans, paragraphs, index, stubs };
 }
 
 /** The line element containing a node (or the node itself), else null. */
@@ -88,6 +107,8 @@ export function domPointToOffset(map: DomTextMap, node: Node, offset: number): n
 export function offsetToDomPoint(map: DomTextMap, offset: number): { node: Node; offset: number } {
   const point = offsetToPoint(map.spans, offset);
   const block = map.paragraphs[point.paragraph]!;
+  // A line not in the document: its section's start, the nearest point there is.
+  if (map.stubs?.has(block)) return { node: block, offset: 0 };
   let remaining = point.offset;
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let last: Text | null = null;
@@ -98,6 +119,13 @@ export function offsetToDomPoint(map: DomTextMap, offset: number): { node: Node;
     last = n;
   }
   return last ? { node: last, offset: last.data.length } : { node: block, offset: 0 };
+}
+
+/** Whether [start, end] lies wholly in one stub (nothing of it is in the document to paint). */
+export function offsetsHidden(map: DomTextMap, start: number, end: number): boolean {
+  if (!map.stubs) return false;
+  const first = map.paragraphs[offsetToPoint(map.spans, start).paragraph]!;
+  return map.stubs.has(first) && map.paragraphs[offsetToPoint(map.spans, end).paragraph] === first;
 }
 
 export function rangeForOffsets(map: DomTextMap, start: number, end: number): Range {

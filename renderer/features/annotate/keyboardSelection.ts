@@ -5,7 +5,12 @@ import { offsetToDomPoint, type DomTextMap } from './domOffsets';
  * Shift+arrows (Ctrl/Alt+Shift for words, Shift+Home/End for lines) extend the DOM selection
  * with Selection.modify, starting at the top of the article when nothing is selected yet.
  */
-export function handleSelectionKeys(e: KeyboardEvent, map: DomTextMap): void {
+export function handleSelectionKeys(
+  e: KeyboardEvent,
+  map: DomTextMap,
+  // The map once the article's start is in the document (a long article may have emptied it).
+  mapAtStart: () => DomTextMap | null = () => map,
+): void {
   if (!e.shiftKey) return;
   const moves: Record<string, [direction: 'forward' | 'backward', granularity: string]> = {
     ArrowRight: ['forward', e.ctrlKey || e.altKey || e.metaKey ? 'word' : 'character'],
@@ -20,7 +25,7 @@ export function handleSelectionKeys(e: KeyboardEvent, map: DomTextMap): void {
   if (!move || !selection) return;
   e.preventDefault();
   if (selection.rangeCount === 0 || !map.root.contains(selection.anchorNode)) {
-    const start = offsetToDomPoint(map, 0);
+    const start = offsetToDomPoint(mapAtStart() ?? map, 0);
     selection.collapse(start.node, start.offset);
   }
   (

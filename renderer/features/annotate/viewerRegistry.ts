@@ -8,6 +8,12 @@ export interface ViewerHandle {
   viewerId: string;
   articleId: string;
   map: () => DomTextMap | null;
+  /**
+   * The map once the text at these offsets is in the document: a long article holds only the
+   * sections near the screen (sectionWindow.ts) and fills theirs first.
+   */
+  reveal: (...offsets: number[]) => DomTextMap | null;
+  /** Brings an offset's text on screen (filling its section first). */
   scrollToOffset: (offset: number) => void;
 }
 

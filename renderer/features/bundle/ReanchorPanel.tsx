@@ -136,9 +136,11 @@ async function showInArticle(item: ReanchorItem): Promise<void> {
   const map = viewer?.map();
   if (!viewer || !map) return;
   viewer.scrollToOffset(at ? at.start : Math.min(position.start, map.spans.at(-1)?.end ?? 0));
-  if (at) {
+  // Both ends in the document (a long article fills their sections), then selected.
+  const filled = at && viewer.reveal(at.start, at.end);
+  if (at && filled) {
     const selection = window.getSelection();
     selection?.removeAllRanges();
-    selection?.addRange(rangeForOffsets(map, at.start, at.end));
+    selection?.addRange(rangeForOffsets(filled, at.start, at.end));
   }
 }
