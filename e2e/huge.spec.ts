@@ -261,13 +261,14 @@ async function taggedRow(page: Page) {
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
-    const rows = await new Promise<
-      { id: string; position: { start: number; end: number }; quote: { exact: string } }[]
-    >((ok, fail) => {
-      const req = db.transaction('annotations').objectStore('annotations').getAll();
+    type Row = { id: string; position: { start: number; end: number }; quote: { exact: string } };
+    // Annotations are stored in packs (renderer/db/packing.ts).
+    const packs = await new Promise<{ rows: Row[] }[]>((ok, fail) => {
+      const req = db.transaction('annotationPacks').objectStore('annotationPacks').getAll();
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
+    const rows = packs.flatMap((p) => p.rows);
     db.close();
     return rows.filter((r) => !r.id.startsWith('huge-article-a'));
   });
