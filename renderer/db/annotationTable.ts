@@ -10,6 +10,7 @@ import {
   type PackKey,
   packKeyString,
 } from './packing';
+import { PAGE_ROWS } from './pagedRead';
 
 /**
  * Which article each annotation id belongs to, so an annotation is found from its id alone
@@ -45,8 +46,6 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T
   return out;
 }
 
-/** Packs read per request when reading every pack: doubled until a page holds ~PAGE rows. */
-const PAGE_ROWS = 2_000;
 /** The `sizes` index of the packs (database.ts): key, live rows and all rows of each pack. */
 const SIZES = '[articleId+prefix+live+size]';
 type SizeKey = [articleId: string, prefix: string, live: number, size: number];

@@ -153,6 +153,9 @@ export async function replayChange(
         done += chunk.length;
         progress?.report('writing', done, total, done === total);
         await writeChunk(name, puts, removes);
+        // A chunk with nothing to write sent no request (its rows may have come from the
+        // transaction's cache): give the main thread back before the next one.
+        if (puts.length + removes.length === 0) await breathe();
       }
     }
   });

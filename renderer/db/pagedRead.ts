@@ -1,6 +1,9 @@
 import type { Table } from 'dexie';
 
-/** Rows per page: ~1 MB of annotation rows, deserialised in well under 50 ms. */
+/**
+ * Rows per page (or per request of annotation packs, annotationTable.ts): ~1 MB of annotation
+ * rows, deserialised in well under 50 ms.
+ */
 export const PAGE_ROWS = 2_000;
 
 /**
