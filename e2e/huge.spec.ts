@@ -176,6 +176,13 @@ const TASK_LIMIT_MS: Record<HugeCase | 'wipe', number> = {
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 
+/** Logs the long tasks seen since watchLongTasks and fails on any over `limit` ms. */
+async function expectNoTaskOver(page: Page, what: string, limit: number) {
+  const tasks = await longTasks(page);
+  console.log(`${what}: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`);
+  expect(tasks.filter((d) => d > limit)).toEqual([]);
+}
+
 /** The JS heap the open article keeps (after a garbage collection), in MB, via CDP. */
 async function heapUsed(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -410,11 +417,7 @@ test('the 50 MB article: tag a mouse selection far down, see it painted, jump ba
     .toEqual([{ text: target.text, onScreen: true }]);
   expect(await scrolled()).toBeGreaterThan(0.95);
 
-  const tasks = await longTasks(page);
-  console.log(
-    `huge article, tag far down: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`,
-  );
-  expect(tasks.filter((d) => d > TASK_LIMIT_MS.article)).toEqual([]);
+  await expectNoTaskOver(page, 'huge article, tag far down', TASK_LIMIT_MS.article);
 });
 
 test('the 50 MB article: a mouse selection across two sections far down is tagged with exactly its text', async ({
@@ -486,11 +489,7 @@ test('the 50 MB article: a mouse selection across two sections far down is tagge
   await expect
     .poll(() => paintedTexts(page, 'cb-selected'))
     .toEqual([{ text: target.text.replace('\n', ''), onScreen: true }]);
-  const tasks = await longTasks(page);
-  console.log(
-    `huge article, tag across sections: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`,
-  );
-  expect(tasks.filter((d) => d > TASK_LIMIT_MS.article)).toEqual([]);
+  await expectNoTaskOver(page, 'huge article, tag across sections', TASK_LIMIT_MS.article);
 });
 
 test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves it whole', async ({
@@ -541,7 +540,5 @@ test('wiping the 100,000-annotation workspace shows its progress; Cancel leaves 
   );
   await expect(page.getByTestId('library-empty')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Workspace wiped (100006 items removed).')).toBeVisible();
-  const tasks = await longTasks(page);
-  console.log(`wipe: worst task ${Math.max(0, ...tasks)} ms, ${tasks.length} long tasks`);
-  expect(tasks.filter((d) => d > TASK_LIMIT_MS.wipe)).toEqual([]);
+  await expectNoTaskOver(page, 'wipe', TASK_LIMIT_MS.wipe);
 });

@@ -1,3 +1,4 @@
+import { memorySpan } from './phase';
 import type { BenchReport } from './report';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -90,41 +91,49 @@ export async function benchHugeContent(report: BenchReport): Promise<void> {
     host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white';
     document.body.append(host);
     const root = createRoot(host);
-    performance.mark(`huge-open-${kind}`);
-    const t0 = performance.now();
-    root.render(createElement(App));
-    const painted = () =>
-      document.querySelector('.panel-title .count')?.textContent === String(count) &&
-      (document.querySelector('.viewer-content')?.textContent?.length ?? 0) > 0 &&
-      (kind !== 'annotations' || (CSS.highlights.get('cb-claim')?.size ?? 0) > 0);
-    while (!painted()) {
-      if (performance.now() - t0 > 120_000) throw new Error(`${kind}: not painted in 2 minutes`);
-      sample();
-      await frame();
-    }
-    const firstPaint = performance.now() - t0;
-    while (document.querySelector('[data-testid="viewer-progress"]')) {
-      sample();
-      await frame();
-    }
-    const built = performance.now() - t0;
-    // Scroll the article and the list as a reader would, a screen at a time.
-    const reader = document.querySelector<HTMLElement>('.reading-main')!;
-    const list = document.querySelector<HTMLElement>('[data-testid="annotation-scroll"]');
-    for (let i = 0; i < 20; i++) {
-      reader.scrollTop += 900;
-      if (list) list.scrollTop += 900;
-      for (let f = 0; f < 3; f++) {
-        sample();
-        await frame();
-      }
-    }
-    observer.disconnect();
     const label = {
       annotations: 'Open an article with 100,000 annotations',
       article: 'Open a 50 MB article',
       note: 'Open an article with a 50 MB note',
     }[kind];
+    // The renderer's resident memory (page + Workers) is sampled from outside (phase.ts).
+    const { firstPaint, built } = await memorySpan(
+      `${label.toLowerCase()} (open + scroll)`,
+      async () => {
+        performance.mark(`huge-open-${kind}`);
+        const t0 = performance.now();
+        root.render(createElement(App));
+        const painted = () =>
+          document.querySelector('.panel-title .count')?.textContent === String(count) &&
+          (document.querySelector('.viewer-content')?.textContent?.length ?? 0) > 0 &&
+          (kind !== 'annotations' || (CSS.highlights.get('cb-claim')?.size ?? 0) > 0);
+        while (!painted()) {
+          if (performance.now() - t0 > 120_000)
+            throw new Error(`${kind}: not painted in 2 minutes`);
+          sample();
+          await frame();
+        }
+        const firstPaint = performance.now() - t0;
+        while (document.querySelector('[data-testid="viewer-progress"]')) {
+          sample();
+          await frame();
+        }
+        const built = performance.now() - t0;
+        // Scroll the article and the list as a reader would, a screen at a time.
+        const reader = document.querySelector<HTMLElement>('.reading-main')!;
+        const list = document.querySelector<HTMLElement>('[data-testid="annotation-scroll"]');
+        for (let i = 0; i < 20; i++) {
+          reader.scrollTop += 900;
+          if (list) list.scrollTop += 900;
+          for (let f = 0; f < 3; f++) {
+            sample();
+            await frame();
+          }
+        }
+        return { firstPaint, built };
+      },
+    );
+    observer.disconnect();
     report(`${label}: first paint`, firstPaint);
     report(`${label}: whole article built`, built);
     report(

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createEditor } from 'lexical';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
 import { prepareText } from '../library/prepareArticle';
-import { $appendLines, $buildDocument, documentPlan, VIEWER_NODES } from './buildDocument';
+import { $appendLines, $buildDocument, documentPlan } from './buildDocument';
+import { viewerTestEditor } from './viewerTestEditor';
 import {
   createDomTextMap,
   domPointToOffset,
@@ -18,17 +18,7 @@ async function renderFixture(name: string, format: 'html' | 'md', pieceChars = I
   const prepared = await prepareText(raw, { kind: 'file', name, format });
   if (!prepared.ok) throw new Error(prepared.reason);
   const { text, structure } = prepared.article;
-  const root = document.createElement('div');
-  document.body.replaceChildren(root);
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: VIEWER_NODES,
-    editable: false,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  editor.setRootElement(root);
+  const { editor, root } = viewerTestEditor();
   let keys: string[] = [];
   if (pieceChars === Infinity) {
     editor.update(

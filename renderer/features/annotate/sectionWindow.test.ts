@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createEditor, type LexicalEditor } from 'lexical';
 import { paragraphSpans } from '../../../shared/text/paragraphMap';
 import { prepareText } from '../library/prepareArticle';
-import { $buildDocument, documentPlan, VIEWER_NODES } from './buildDocument';
+import { $buildDocument, documentPlan } from './buildDocument';
+import { viewerTestEditor } from './viewerTestEditor';
 import {
   domPointToOffset,
   offsetsHidden,
@@ -28,27 +28,12 @@ async function fixture() {
   return prepared.article;
 }
 
-function newEditor(): { editor: LexicalEditor; root: HTMLElement } {
-  const root = document.createElement('div');
-  document.body.replaceChildren(root);
-  const editor = createEditor({
-    namespace: 'test',
-    nodes: VIEWER_NODES,
-    editable: false,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  editor.setRootElement(root);
-  return { editor, root };
-}
-
 /** The fixture windowed in sections of ~100 characters (several, with a list and a table). */
 async function windowed() {
   const { text, structure } = await fixture();
   const plan = documentPlan(text, structure);
   const sections = new SectionWindow(plan, 100);
-  const { editor, root } = newEditor();
+  const { editor, root } = viewerTestEditor();
   editor.update(() => sections.$build(), { discrete: true });
   const spans = paragraphSpans(text);
   const map = () => sections.domTextMap(editor, root, spans)!;
@@ -79,7 +64,7 @@ describe('SectionWindow', () => {
       [],
     );
     const windowedHtml = [...root.children].map((s) => s.innerHTML).join('');
-    const whole = newEditor();
+    const whole = viewerTestEditor();
     whole.editor.update(() => void $buildDocument(text, structure), { discrete: true });
     expect(stripKeys(windowedHtml)).toBe(stripKeys(whole.root.innerHTML));
   });
