@@ -91,9 +91,30 @@ async function browserBenches() {
       detached: true,
     },
   );
-  const profile = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   try {
     await waitFor(`http://127.0.0.1:${port}/bench.html`);
+    const pages = [];
+    if (process.env.BENCH_ONLY) {
+      // BENCH_ONLY=ImportFloor runs one browser bench (by its name without "bench");
+      // BENCH_CASE=article (or annotations, note) with BENCH_ONLY=HugeContent, one heavy case.
+      pages.push({ only: process.env.BENCH_ONLY, case: process.env.BENCH_CASE });
+    } else {
+      // Each heavy case in a page of its own: its memory peak is its own, not what earlier
+      // benches of the same renderer left behind.
+      pages.push({ skip: 'HugeContent' });
+      for (const c of ['annotations', 'article', 'note'])
+        pages.push({ only: 'HugeContent', case: c });
+    }
+    for (const params of pages) await benchPage(port, params);
+  } finally {
+    process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+/** One fresh Chromium (throwaway profile) running bench.html with `params`; adds its figures. */
+async function benchPage(port, params) {
+  const profile = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  try {
     const { chromiumPath, CHROMIUM_ARGS } = await import(
       pathToFileURL(join(root, 'node_modules/.cache/corroborate-bench/chromium.mjs')).href
     );
@@ -106,11 +127,8 @@ async function browserBenches() {
     const memory = rendererMemory(profile);
     page.on('console', (m) => memory.onConsole(m.text()));
     page.on('pageerror', (e) => console.error('  page error:', e.message));
-    // BENCH_ONLY=importFloor runs one browser bench (by its name without "bench").
-    const only = process.env.BENCH_ONLY
-      ? `?only=${encodeURIComponent(process.env.BENCH_ONLY)}`
-      : '';
-    await page.goto(`http://127.0.0.1:${port}/bench.html${only}`);
+    const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
+    await page.goto(`http://127.0.0.1:${port}/bench.html?${query}`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const results = await page.evaluate(() => window.runBenches());
     const add = report('browser', 'detail');
@@ -125,7 +143,6 @@ async function browserBenches() {
     }
     await context.close();
   } finally {
-    process.kill(-server.pid, 'SIGTERM');
     rmSync(profile, { recursive: true, force: true });
   }
 }
