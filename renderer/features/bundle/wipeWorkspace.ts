@@ -16,25 +16,26 @@ export async function wipeWorkspace(progress?: ChangeProgress): Promise<number> 
     async () => {
       const now = Date.now();
       const edits: RowEdit[] = [];
-      // Counting is cheap (annotations: index keys only): it gives the progress its total up
-      // front, in rows to tombstone.
+      // Counting reads no row (annotations: index keys): it gives the progress its total up
+      // front, in rows read.
       const [articles, annotations, groups] = await Promise.all([
-        db.articles.filter(isLive).count(),
-        db.annotations.countLive(),
-        db.groups.filter(isLive).count(),
+        db.articles.count(),
+        db.annotations.count(),
+        db.groups.count(),
       ]);
       const total = articles + annotations + groups;
+      let before = 0;
       // Each page is turned into tombstones as it arrives, in its own task.
       const onPage =
         (table: 'articles' | 'annotations' | 'groups') =>
-        (_read: number, page: readonly { id: string; deletedAt: number | null }[]) => {
+        (read: number, page: readonly { id: string; deletedAt: number | null }[]) => {
           for (const row of page) if (isLive(row)) edits.push(tombstoneEdit(table, row, now));
-          progress?.report('reading', edits.length, total);
+          progress?.report('reading', before + read, total);
           checkCancelled(progress);
         };
       // Paged getAll, not a cursor: one event per row made wiping 100,000 rows take minutes.
-      await allRows(db.articles, undefined, onPage('articles'));
-      await db.annotations.all(onPage('annotations'));
+      before += (await allRows(db.articles, undefined, onPage('articles'))).length;
+      before += (await db.annotations.all(onPage('annotations'))).length;
       await allRows(db.groups, undefined, onPage('groups'));
       for (const key of (await db.reanchorQueue.toCollection().primaryKeys()) as string[]) {
         edits.push({ table: 'reanchorQueue', key, after: undefined });
