@@ -96,7 +96,7 @@ describe('AnnotationTable: annotations stored in packs', () => {
       ]);
       const live = [...model.values()].filter((x) => x.deletedAt === null);
       expect(await d.annotations.countLive()).toBe(live.length);
-    expect(await d.annotations.count()).toBe(model.size);
+      expect(await d.annotations.count()).toBe(model.size);
       const counts = await d.annotations.liveCounts();
       for (const art of [a, b, c]) {
         expect(counts.get(art) ?? 0).toBe(live.filter((x) => x.articleId === art).length);
