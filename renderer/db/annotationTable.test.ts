@@ -83,7 +83,7 @@ describe('AnnotationTable: annotations stored in packs', () => {
       if (oneTransaction) await d.transaction('rw', d.annotations.tables, steps);
       else await steps();
 
-      expect(byId(await d.annotations.toArray())).toEqual(byId([...model.values()]));
+      expect(byId(await d.annotations.all())).toEqual(byId([...model.values()]));
       for (const art of [a, b, c]) {
         expect(byId(await d.annotations.ofArticles([art]))).toEqual(
           byId([...model.values()].filter((x) => x.articleId === art)),
@@ -131,7 +131,7 @@ describe('AnnotationTable: annotations stored in packs', () => {
     const d = freshDb();
     const ws = await sample(2, 100);
     await d.annotations.bulkPut(ws.annotations);
-    const before = byId(await d.annotations.toArray());
+    const before = byId(await d.annotations.all());
     const directory = await d.annotationArticles.toArray();
     await expect(
       d.transaction('rw', d.annotations.tables, async () => {
@@ -139,7 +139,7 @@ describe('AnnotationTable: annotations stored in packs', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    expect(byId(await d.annotations.toArray())).toEqual(before);
+    expect(byId(await d.annotations.all())).toEqual(before);
     expect(await d.annotationArticles.toArray()).toEqual(directory);
   });
 });

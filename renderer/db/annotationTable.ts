@@ -28,11 +28,13 @@ export interface AnnotationTables {
   transaction: Dexie['transaction'];
 }
 
-function articleRange(articleId: string): [PackKey, PackKey] {
-  return [
-    [articleId, Dexie.minKey as unknown as string],
-    [articleId, Dexie.maxKey as unknown as string],
-  ];
+/**
+ * Bounds of an article's keys in the packs' primary key and in the `sizes` index alike: [id]
+ * sorts before every [id, …] key, and [id, []] after them (arrays sort after strings and
+ * numbers).
+ */
+function articleRange(articleId: string): [lower: [string], upper: [string, never[]]] {
+  return [[articleId], [articleId, []]];
 }
 
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
@@ -341,11 +343,6 @@ export class AnnotationTable {
     });
   }
 
-  /** Every row, tombstones included (see all). */
-  toArray(): Promise<Annotation[]> {
-    return this.all();
-  }
-
   /** How many rows are stored, tombstones included (index keys only, no row read). */
   async count(): Promise<number> {
     let n = 0;
@@ -370,10 +367,10 @@ export class AnnotationTable {
     if (articleId === undefined) {
       return (await this.packs.orderBy(SIZES).keys()) as unknown as SizeKey[];
     }
-    // [id] sorts before every [id, …] key, and [id, []] after them (arrays sort after strings).
+    const [lo, hi] = articleRange(articleId);
     return (await this.packs
       .where(SIZES)
-      .between([articleId], [articleId, []], true, true)
+      .between(lo, hi, true, true)
       .keys()) as unknown as SizeKey[];
   }
 

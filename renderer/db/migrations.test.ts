@@ -139,7 +139,7 @@ describe('database migration v1 → v2 (→ v5)', () => {
     }
     expect(articles[0]!.source).toBe('Newsmax');
 
-    const annotations = await db.annotations.toArray();
+    const annotations = await db.annotations.all();
     expect(annotations).toHaveLength(fixture.quotes.length);
     for (const q of fixture.quotes) {
       const a = annotations.find((x) => x.id === q.id)!;
@@ -243,7 +243,7 @@ describe('database migration v2 → v3 → v5', () => {
     const db = new CorroborateDatabase(name);
     await db.open();
     expect(db.verno).toBe(5);
-    expect(byId(await db.annotations.toArray())).toEqual(byId(sample.annotations));
+    expect(byId(await db.annotations.all())).toEqual(byId(sample.annotations));
     expect(byId(await db.articles.toArray())).toEqual(byId(sample.articles));
     expect(byId(await db.groups.toArray())).toEqual(byId(sample.groups));
 
@@ -294,7 +294,7 @@ describe('database migration v3 → v5 (annotations into packs)', () => {
     await db.open();
     expect(db.verno).toBe(5);
     expect([...db.backendDB().objectStoreNames]).not.toContain('annotations');
-    expect(byId(await db.annotations.toArray())).toEqual(byId(rows));
+    expect(byId(await db.annotations.all())).toEqual(byId(rows));
 
     // The big article was split (no pack over PACK_ROWS); the small ones are one pack each.
     const packs = await db.annotationPacks.toArray();

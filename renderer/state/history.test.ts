@@ -174,7 +174,7 @@ describe('changes of many rows', () => {
       ),
     );
     await db.annotations.bulkPut(rows);
-    const before = await db.annotations.toArray();
+    const before = await db.annotations.all();
     let requests = 0;
     spyOnCore(db, 'count-requests', {
       getMany: (_t, req, next) => (requests++, next(req)),
@@ -188,7 +188,7 @@ describe('changes of many rows', () => {
       expect(await countLive('annotations')).toBe(0);
       expect(await countLive('articles')).toBe(0);
       await undo();
-      expect(await db.annotations.toArray()).toEqual(before);
+      expect(await db.annotations.all()).toEqual(before);
       expect(await countLive('articles')).toBe(1);
       await redo();
       expect(await countLive('annotations')).toBe(0);
@@ -228,7 +228,7 @@ describe('changes of many rows', () => {
     it(`a wipe cancelled while ${stopAt} changes nothing and leaves no undo step`, async () => {
       const article = await addSeedArticle();
       await db.annotations.bulkPut(manyRows(article, 5_000));
-      const before = await db.annotations.toArray();
+      const before = await db.annotations.all();
       let stop = false;
       const progress: ChangeProgress = {
         report: (stage, done) => {
@@ -237,7 +237,7 @@ describe('changes of many rows', () => {
         cancelled: () => stop,
       };
       await expect(wipeWorkspace(progress)).rejects.toBeInstanceOf(ChangeCancelled);
-      expect(await db.annotations.toArray()).toEqual(before);
+      expect(await db.annotations.all()).toEqual(before);
       expect(await countLive('articles')).toBe(1);
       expect(historyStore.get().undo).toHaveLength(0);
     });
